@@ -78,13 +78,6 @@ class AuditedModel(models.Model):
     class Meta:
         abstract = True
 
-    def _audit_values(self) -> dict[str, Any]:
-        return {
-            f.attname: _jsonable(getattr(self, f.attname))
-            for f in self._meta.concrete_fields
-            if f.attname not in self.audit_exclude
-        }
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():
             old: dict[str, Any] | None = None
@@ -106,6 +99,13 @@ class AuditedModel(models.Model):
             old = self._audit_values()
             AuditEvent.record(self, AuditEvent.Action.DELETE, {k: [v, None] for k, v in old.items()})
             return super().delete(*args, **kwargs)
+
+    def _audit_values(self) -> dict[str, Any]:
+        return {
+            f.attname: _jsonable(getattr(self, f.attname))
+            for f in self._meta.concrete_fields
+            if f.attname not in self.audit_exclude
+        }
 
 
 class Instansi(AuditedModel):

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from simerit.core.admin import ScopedAdminMixin
 from simerit.organisasi.models import Jabatan, StandarKompetensi, UnitOrganisasi
 
 
 @admin.register(UnitOrganisasi)
-class UnitOrganisasiAdmin(admin.ModelAdmin):
+class UnitOrganisasiAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ("nama", "kode", "instansi", "parent", "level")
     list_filter = ("instansi", "level")
     search_fields = ("nama", "kode")
@@ -18,7 +19,7 @@ class StandarKompetensiInline(admin.TabularInline):
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(admin.ModelAdmin):
+class JabatanAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_display = ("nama", "jenis", "jenjang", "eselon", "kelas_jabatan", "unit", "kebutuhan")
     list_filter = ("instansi", "jenis", "jenjang")
     search_fields = ("nama",)

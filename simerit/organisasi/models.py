@@ -10,7 +10,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from simerit.core.models import TenantModel
-from simerit.organisasi.choices import DiklatKepemimpinan, Eselon, JENJANG_BY_JENIS, JenisJabatan, JenjangJabatan
+from simerit.organisasi.choices import JENJANG_BY_JENIS, DiklatKepemimpinan, Eselon, JenisJabatan, JenjangJabatan
 from simerit.referensi.models import Kompetensi
 
 

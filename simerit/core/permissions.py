@@ -1,0 +1,70 @@
+"""Which roles may open which screen. Row scope is decided by `RestrictedQuerySet.restrict`;
+this module only decides whether a role may use a screen at all (403 otherwise)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.mixins import AccessMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from simerit.core.models import Role
+
+# Screens and the roles that may open them.
+DASHBOARD_ROLES = frozenset({Role.ADMIN, Role.OPERATOR, Role.PIMPINAN, Role.AUDITOR})
+PEGAWAI_LIST_ROLES = frozenset({Role.ADMIN, Role.OPERATOR, Role.PIMPINAN, Role.AUDITOR})
+PEGAWAI_DETAIL_ROLES = frozenset(Role.values)
+AUDIT_LOG_ROLES = frozenset({Role.ADMIN, Role.AUDITOR})
+EDIT_ROLES = frozenset({Role.ADMIN, Role.OPERATOR})
+
+
+def user_has_role(user: Any, roles: frozenset[str]) -> bool:
+    return bool(user and user.is_authenticated and (user.is_superuser or user.role in roles))
+
+
+def role_required(roles: frozenset[str]) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Function-view decorator: login first, then 403 unless the user's role is in `roles`."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            if not user_has_role(request.user, roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+class RoleRequiredMixin(AccessMixin):
+    """Class-view form of `role_required`."""
+
+    allowed_roles: frozenset[str] = frozenset()
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not user_has_role(request.user, self.allowed_roles):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+def home_redirect(request: HttpRequest) -> HttpResponse:
+    """The landing page: employees go to their own profile, everyone else to the dashboard."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect("login")
+    if user_has_role(user, DASHBOARD_ROLES):
+        return redirect("dasbor:index")
+    if user.pegawai_id:
+        return redirect("pegawai:detail", pk=user.pegawai_id)
+    raise PermissionDenied
