@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 from tests import factories as f
+
+# Playwright's sync API runs an event loop; Django must still allow ORM calls in live_server tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @dataclass
@@ -30,6 +34,14 @@ class World:
 
 @pytest.fixture
 def world(db: Any) -> World:
+    from django.apps import apps
+
+    from simerit.referensi.loaders import load_reference
+    from simerit.referensi.models import Pangkat
+
+    if not Pangkat.objects.exists():
+        # A transactional test (browser tests) flushed the rows the migration loaded.
+        load_reference(apps)
     inst = f.instansi()
     other = f.instansi("3201", "Pemerintah Kabupaten Lain")
     dinkes = f.unit(inst, "DINKES", "Dinas Kesehatan")

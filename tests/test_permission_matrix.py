@@ -1,0 +1,103 @@
+"""Walk every URL of SIMERIT for every role and assert who gets 200, 302, 403 or 404.
+
+The expectation table must name every URL pattern of our apps: a new URL without an
+expectation fails `test_every_url_has_an_expectation`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "admin", "operator", "pimpinan", "pegawai", "auditor"]
+
+# url name -> {target: expected status per role, in ROLES order}. Targets for <pk>:
+#   own   = the employee linked to the `pegawai` user, in the operator's subtree (Puskesmas)
+#   peer  = same instansi, outside the operator's OPD (Dinas Pendidikan)
+#   other = an employee of another instansi
+LOGIN = 302
+EXPECTED: dict[str, dict[str, list[int]]] = {
+    "home": {"-": [LOGIN, 302, 302, 302, 302, 302]},
+    "dasbor:index": {"-": [LOGIN, 200, 200, 200, 403, 200]},
+    "pegawai:list": {"-": [LOGIN, 200, 200, 200, 403, 200]},
+    "pegawai:detail": {
+        "own": [LOGIN, 200, 200, 200, 200, 200],
+        "peer": [LOGIN, 200, 404, 200, 404, 200],
+        "other": [LOGIN, 404, 404, 404, 404, 404],
+    },
+    "core:audit": {"-": [LOGIN, 200, 403, 403, 403, 200]},
+    "api:api-root": {"-": [403, 200, 200, 200, 200, 200]},
+    "api:pegawai-list": {"-": [403, 200, 200, 200, 403, 200]},
+    "api:pegawai-detail": {
+        "own": [403, 200, 200, 200, 200, 200],
+        "peer": [403, 200, 404, 200, 404, 200],
+        "other": [403, 404, 404, 404, 404, 404],
+    },
+}
+# Django's own apps, tested by Django; listed so the completeness check knows they are intended.
+FRAMEWORK_NAMESPACES = {"admin"}
+FRAMEWORK_NAMES = {
+    "login", "logout", "password_change", "password_change_done", "password_reset",
+    "password_reset_done", "password_reset_confirm", "password_reset_complete",
+}
+
+
+def _names(patterns: list[Any], prefix: str = "") -> Iterator[str]:
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{prefix}{p.namespace}:" if p.namespace else prefix
+            yield from _names(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield f"{prefix}{p.name}"
+
+
+def test_every_url_has_an_expectation():
+    names = set(_names(get_resolver().url_patterns))
+    ours = {n for n in names if n.split(":")[0] not in FRAMEWORK_NAMESPACES and n not in FRAMEWORK_NAMES}
+    assert ours == set(EXPECTED), f"URLs without an expectation: {sorted(ours - set(EXPECTED))}"
+
+
+def _cases() -> Iterator[tuple[str, str, str, int]]:
+    for name, targets in EXPECTED.items():
+        for target, statuses in targets.items():
+            for role, status in zip(ROLES, statuses, strict=True):
+                yield name, target, role, status
+
+
+@pytest.mark.parametrize(("name", "target", "role", "expected"), list(_cases()))
+def test_status(world, client, name, target, role, expected):
+    if role != "anonymous":
+        client.force_login(world.users[role])
+    pk = {"own": world.p_puskesmas.pk, "peer": world.p_dindik.pk, "other": world.p_other.pk}.get(target)
+    url = reverse(name, args=[pk] if pk else [])
+    response = client.get(url)
+    assert response.status_code == expected, f"{role} GET {url}"
+    if expected == LOGIN and role == "anonymous" and not name.startswith("api:"):
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_pegawai_lands_on_own_profile_and_others_on_dashboard(world, client):
+    client.force_login(world.users["pegawai"])
+    assert client.get("/")["Location"] == reverse("pegawai:detail", args=[world.p_puskesmas.pk])
+    client.force_login(world.users["auditor"])
+    assert client.get("/")["Location"] == reverse("dasbor:index")
+
+
+def test_list_and_api_show_only_rows_in_scope(world, client):
+    client.force_login(world.users["operator"])
+    html = client.get(reverse("pegawai:list")).content.decode()
+    assert "Siti Rahmawati" in html and "Agus Setiawan" not in html and "Dewi Lestari" not in html
+    data = client.get(reverse("api:pegawai-list")).json()
+    assert [r["nama"] for r in data["results"]] == ["Siti Rahmawati"]
+
+
+def test_read_only_roles_cannot_write_through_the_api(world, client):
+    client.force_login(world.users["admin"])
+    url = reverse("api:pegawai-detail", args=[world.p_puskesmas.pk])
+    assert client.delete(url).status_code == 405
+    assert client.post(reverse("api:pegawai-list"), {}).status_code == 405
