@@ -30,6 +30,12 @@ EXPECTED: dict[str, dict[str, list[int]]] = {
         "peer": [LOGIN, 200, 404, 200, 404, 200],
         "other": [LOGIN, 404, 404, 404, 404, 404],
     },
+    "pegawai:create": {"-": [LOGIN, 200, 200, 403, 403, 403]},
+    "pegawai:edit": {
+        "own": [LOGIN, 200, 200, 403, 403, 403],
+        "peer": [LOGIN, 200, 404, 403, 403, 403],
+        "other": [LOGIN, 404, 404, 403, 403, 403],
+    },
     "core:audit": {"-": [LOGIN, 200, 403, 403, 403, 200]},
     "api:api-root": {"-": [403, 200, 200, 200, 200, 200]},
     "api:pegawai-list": {"-": [403, 200, 200, 200, 403, 200]},

@@ -10,7 +10,8 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from simerit.core.models import Role
+from simerit.core.models import CHANGE, Role
+from simerit.core.permissions import EDIT_ROLES, user_has_role
 from simerit.organisasi.models import StandarKompetensi, UnitOrganisasi
 from simerit.pegawai.models import (
     NilaiAsesmen,
@@ -98,6 +99,11 @@ def pegawai_get(*, user: Any, pk: int) -> Pegawai:
     return get_object_or_404(qs, pk=pk)
 
 
+def pegawai_get_for_change(*, user: Any, pk: int) -> Pegawai:
+    """One employee the user may change (404 when out of the change scope)."""
+    return get_object_or_404(Pegawai.objects.restrict(user, CHANGE), pk=pk)
+
+
 def mask_nik(nik: str) -> str:
     if not nik:
         return ""
@@ -137,6 +143,7 @@ class ProfilPegawai:
     asesmen: list[AsesmenTampil]
     radar: dict[str, Any] | None
     riwayat: dict[str, list[Any]] = field(default_factory=dict)
+    can_change: bool = False
 
 
 def pegawai_profil(*, user: Any, pk: int, today: dt.date | None = None) -> ProfilPegawai:
@@ -182,7 +189,9 @@ def pegawai_profil(*, user: Any, pk: int, today: dt.date | None = None) -> Profi
             "ada_standar": any(b.standar is not None for b in latest.baris),
         }
 
+    can_change = user_has_role(user, EDIT_ROLES) and Pegawai.objects.restrict(user, CHANGE).filter(pk=p.pk).exists()
     return ProfilPegawai(
+        can_change=can_change,
         pegawai=p,
         nik=p.nik if show_full_nik else mask_nik(p.nik),
         umur=age_on(p.tanggal_lahir, today),

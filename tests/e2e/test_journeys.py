@@ -18,7 +18,7 @@ def login(page: Page, base: str, username: str) -> None:
     page.goto(f"{base}/akun/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.get_by_role("button", name="Masuk").click()
     page.wait_for_load_state("networkidle")
 
 
@@ -72,7 +72,7 @@ def test_wrong_password_shows_indonesian_message(world, live_server, page):
     page.goto(f"{live_server.url}/akun/login/")
     page.fill("#id_username", "admin")
     page.fill("#id_password", "salah-sandi")
-    page.click("button[type=submit]")
+    page.get_by_role("button", name="Masuk").click()
     expect(page.locator(".alert-danger")).to_contain_text("kata sandi")
     expect(page).to_have_url(f"{live_server.url}/akun/login/")
 
@@ -84,3 +84,21 @@ def test_dashboard_screenshot_is_not_blank(world, live_server, page, tmp_path):
     png = page.screenshot(full_page=True, path=str(tmp_path / "dasbor.png"))
     assert len(png) > 30_000
     assert png_distinct_bytes(png) > 100
+
+
+def test_operator_sees_which_field_is_wrong_when_adding(world, live_server, page, tmp_path):
+    login(page, live_server.url, "operator")
+    page.goto(f"{live_server.url}/pegawai/")
+    page.get_by_role("link", name="Tambah pegawai").click()
+    page.fill("#id_nip", "1992040320200230")  # 16 digits
+    page.fill("#id_nama", "Rina Marlina")
+    page.fill("#id_tanggal_lahir", "1992-04-03")
+    page.select_option("#id_jenis_kelamin", "P")
+    page.select_option("#id_status", "PNS")
+    page.fill("#id_tmt_cpns", "2020-02-01")
+    page.get_by_role("button", name="Simpan").click()
+    errors = page.locator("#form-errors")
+    expect(errors).to_contain_text("Data belum disimpan.")
+    expect(errors).to_contain_text("tepat 18 digit")
+    expect(errors).to_contain_text("TMT PNS wajib diisi untuk PNS.")
+    page.screenshot(full_page=True, path="/tmp/form.png")

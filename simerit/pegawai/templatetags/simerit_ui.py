@@ -9,6 +9,7 @@ from django import template
 from simerit.core.permissions import (
     AUDIT_LOG_ROLES,
     DASHBOARD_ROLES,
+    EDIT_ROLES,
     PEGAWAI_DETAIL_ROLES,
     PEGAWAI_LIST_ROLES,
     user_has_role,
@@ -22,6 +23,7 @@ SCREEN_ROLES = {
     "pegawai": PEGAWAI_LIST_ROLES,
     "pegawai_detail": PEGAWAI_DETAIL_ROLES,
     "audit": AUDIT_LOG_ROLES,
+    "edit": EDIT_ROLES,
 }
 
 
