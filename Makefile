@@ -25,7 +25,10 @@ demo: migrate
 	$(PY) manage.py synth --size $(DEMO_SIZE) --if-empty
 
 ## make run: install, migrate, generate the demo regency once, serve on http://127.0.0.1:8000
+## together with the background worker (index runs); stopping the server stops the worker.
 run: demo
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 ## make test: the whole suite (rules, database, permission matrix, browser) on SQLite,
@@ -37,8 +40,12 @@ test: install
 test-pg: install
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/simerit $(MAKE) test
 
+## make bench: every benchmark script in bench/, in name order (each prints its own figures)
+bench: install
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
 lint: install
-	$(VENV)/bin/ruff check simerit tests
+	$(VENV)/bin/ruff check simerit tests bench
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 

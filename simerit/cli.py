@@ -10,7 +10,7 @@ import os
 import sys
 
 # Sub-commands that must run without Django (and so without a database).
-PURE_COMMANDS: dict[str, str] = {}
+PURE_COMMANDS: dict[str, str] = {"evaluate": "simerit.evaluate"}
 
 
 def main(argv: list[str] | None = None) -> int:

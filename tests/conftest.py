@@ -72,6 +72,12 @@ def today() -> dt.date:
 
 
 @pytest.fixture(autouse=True)
+def _immediate_tasks(settings: Any) -> None:
+    # Background tasks run at once in the test's thread (no db_worker in tests).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings: Any) -> None:
     # Tests create many users; the production hasher (PBKDF2) is deliberately slow.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -20,6 +20,8 @@ ROLES = ["anonymous", "admin", "operator", "pimpinan", "pegawai", "auditor"]
 #   own   = the employee linked to the `pegawai` user, in the operator's subtree (Puskesmas)
 #   peer  = same instansi, outside the operator's OPD (Dinas Pendidikan)
 #   other = an employee of another instansi
+#   run / run_other = a finished index run of the world's instansi / of another instansi
+#   box = 9-box number 5
 LOGIN = 302
 EXPECTED: dict[str, dict[str, list[int]]] = {
     "home": {"-": [LOGIN, 302, 302, 302, 302, 302]},
@@ -37,6 +39,18 @@ EXPECTED: dict[str, dict[str, list[int]]] = {
         "other": [LOGIN, 404, 404, 403, 403, 403],
     },
     "core:audit": {"-": [LOGIN, 200, 403, 403, 403, 200]},
+    "indeks:list": {"-": [LOGIN, 200, 200, 200, 403, 200]},
+    "indeks:start": {"-": [LOGIN, 405, 403, 403, 403, 403]},  # POST only; admin only
+    "indeks:detail": {
+        "run": [LOGIN, 200, 200, 200, 403, 200],
+        "run_other": [LOGIN, 404, 404, 404, 403, 404],
+    },
+    "indeks:progress": {
+        "run": [LOGIN, 200, 200, 200, 403, 200],
+        "run_other": [LOGIN, 404, 404, 404, 403, 404],
+    },
+    "indeks:box": {"box": [LOGIN, 200, 200, 200, 403, 200]},
+    "indeks:duk": {"-": [LOGIN, 200, 200, 200, 403, 200]},
     "api:api-root": {"-": [403, 200, 200, 200, 200, 200]},
     "api:pegawai-list": {"-": [403, 200, 200, 200, 403, 200]},
     "api:pegawai-detail": {
@@ -79,12 +93,28 @@ def _cases() -> Iterator[tuple[str, str, str, int]]:
 def test_status(world, client, name, target, role, expected):
     if role != "anonymous":
         client.force_login(world.users[role])
-    pk = {"own": world.p_puskesmas.pk, "peer": world.p_dindik.pk, "other": world.p_other.pk}.get(target)
+    pk = {"own": world.p_puskesmas.pk, "peer": world.p_dindik.pk, "other": world.p_other.pk, "box": 5}.get(target)
+    if target in ("run", "run_other"):
+        pk = _done_run(world.inst if target == "run" else world.other_inst).pk
     url = reverse(name, args=[pk] if pk else [])
     response = client.get(url)
     assert response.status_code == expected, f"{role} GET {url}"
     if expected == LOGIN and role == "anonymous" and not name.startswith("api:"):
         assert response["Location"].startswith(reverse("login"))
+
+
+def _done_run(instansi):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from simerit.indeks.models import IndexRun
+
+    now = timezone.now()
+    return IndexRun.objects.create(
+        instansi=instansi, as_of=dt.date(2025, 12, 31), status=IndexRun.Status.DONE, progress=100,
+        started_at=now, finished_at=now,
+    )
 
 
 def test_pegawai_lands_on_own_profile_and_others_on_dashboard(world, client):

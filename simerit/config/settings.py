@@ -39,12 +39,15 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "simerit.core",
     "simerit.accounts",
     "simerit.referensi",
     "simerit.organisasi",
     "simerit.pegawai",
     "simerit.dasbor",
+    "simerit.indeks",
 ]
 
 MIDDLEWARE = [
@@ -145,6 +148,15 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+}
+
+# Background tasks (simerit/core/tasks.py): stored in our own database and run by
+# `manage.py db_worker` (`make run` starts one). Tests use the ImmediateBackend (tests/conftest.py).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
 }
 
 LOGGING = {

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", home_redirect, name="home"),
     path("dasbor/", include("simerit.dasbor.urls")),
     path("pegawai/", include("simerit.pegawai.urls")),
+    path("indeks/", include("simerit.indeks.urls")),
     path("audit/", include("simerit.core.urls")),
     path("api/", include((router.urls, "api"))),
     path("admin/", admin.site.urls),

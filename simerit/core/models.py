@@ -50,7 +50,7 @@ class RestrictedQuerySet(models.QuerySet):
         qs = self.filter(**{model.scope_instansi: user.instansi_id})
         if role == Role.ADMIN:
             return qs
-        if action == VIEW and role in READ_ALL_ROLES:
+        if action == VIEW and role in getattr(model, "scope_read_all_roles", READ_ALL_ROLES):
             return qs
         if role == Role.OPERATOR:
             if model.scope_unit_path is None or not user.unit_id:
@@ -143,6 +143,9 @@ class TenantModel(AuditedModel):
     scope_unit_path: ClassVar[str | None] = None
     scope_pegawai: ClassVar[str | None] = None
     scope_view_roles: ClassVar[frozenset[str]] = frozenset(Role.values)
+    # Roles that read every row of their instansi (view only). Instansi-level records that hold no
+    # personal data (e.g. an index run's header) add the Operator OPD here.
+    scope_read_all_roles: ClassVar[frozenset[str]] = frozenset(READ_ALL_ROLES)
 
     class Meta:
         abstract = True

@@ -20,6 +20,10 @@ PEGAWAI_LIST_ROLES = frozenset({Role.ADMIN, Role.OPERATOR, Role.PIMPINAN, Role.A
 PEGAWAI_DETAIL_ROLES = frozenset(Role.values)
 AUDIT_LOG_ROLES = frozenset({Role.ADMIN, Role.AUDITOR})
 EDIT_ROLES = frozenset({Role.ADMIN, Role.OPERATOR})
+# Merit index: runs, their summary, 9-box lists and the DUK (rows limited by restrict).
+INDEKS_VIEW_ROLES = frozenset({Role.ADMIN, Role.OPERATOR, Role.PIMPINAN, Role.AUDITOR})
+# Starting a recompute of the whole instansi.
+INDEKS_RUN_ROLES = frozenset({Role.ADMIN})
 
 
 def user_has_role(user: Any, roles: frozenset[str]) -> bool:

@@ -7,8 +7,10 @@ from django.shortcuts import render
 
 from simerit.core.permissions import DASHBOARD_ROLES, role_required
 from simerit.dasbor.selectors import dasbor_data
+from simerit.indeks.selectors import merit_dashboard
 
 
 @role_required(DASHBOARD_ROLES)
 def dasbor_index_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "dasbor/index.html", dasbor_data(user=request.user))
+    context = dasbor_data(user=request.user) | {"merit": merit_dashboard(user=request.user)}
+    return render(request, "dasbor/index.html", context)

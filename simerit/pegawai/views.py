@@ -11,6 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from simerit.core.permissions import EDIT_ROLES, PEGAWAI_DETAIL_ROLES, PEGAWAI_LIST_ROLES, role_required
+from simerit.indeks.selectors import skor_pegawai
 from simerit.pegawai.filtersets import PegawaiFilterSet
 from simerit.pegawai.forms import PegawaiForm
 from simerit.pegawai.selectors import pegawai_get_for_change, pegawai_list, pegawai_profil
@@ -38,7 +39,8 @@ def pegawai_list_view(request: HttpRequest) -> HttpResponse:
 @role_required(PEGAWAI_DETAIL_ROLES)
 def pegawai_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     profil = pegawai_profil(user=request.user, pk=pk)
-    return render(request, "pegawai/detail.html", {"profil": profil, "p": profil.pegawai})
+    skor = skor_pegawai(user=request.user, pegawai=profil.pegawai)
+    return render(request, "pegawai/detail.html", {"profil": profil, "p": profil.pegawai, "skor": skor})
 
 
 def _apply_service_errors(form: PegawaiForm, exc: ValidationError) -> None:

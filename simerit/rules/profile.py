@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
@@ -154,3 +155,57 @@ def profiles_to_frames(profiles: Iterable[EmployeeProfile]) -> EmployeeFrames:
         discipline=pl.DataFrame(disc, schema=DISCIPLINE_SCHEMA),
         competency=pl.DataFrame(comp, schema=COMPETENCY_SCHEMA),
     )
+
+
+def frames_to_profiles(frames: EmployeeFrames) -> dict[str, EmployeeProfile]:
+    """The scalar form of the same rows (inverse of `simerit.rules.profile.profiles_to_frames`)."""
+
+    def grouped(frame: pl.DataFrame) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for row in frame.iter_rows(named=True):
+            out.setdefault(row["id"], []).append(row)
+        return out
+
+    trainings, performance = grouped(frames.trainings), grouped(frames.performance)
+    discipline, competency = grouped(frames.discipline), grouped(frames.competency)
+    profiles = {}
+    for e in frames.employees.iter_rows(named=True):
+        key = e["id"]
+        comp = competency.get(key, [])
+        standard = {c["kompetensi"]: c["standard"] for c in comp if c["standard"] is not None}
+        actual = {c["kompetensi"]: c["actual"] for c in comp if c["actual"] is not None}
+        profiles[key] = EmployeeProfile(
+            id=key,
+            nip=e["nip"],
+            birth_date=e["birth_date"],
+            status=e["status"],
+            position=Position(
+                kind=e["position_kind"],
+                level=e["position_level"],
+                bup=e["position_bup"],
+                needs_functional_training=bool(e["needs_functional_training"]),
+            ),
+            education=e["education"],
+            trainings=tuple(
+                Training(type=t["type"], end_date=t["end_date"], jp=t["jp"] or 0, name=t["name"] or "")
+                for t in trainings.get(key, [])
+            ),
+            performance=tuple(
+                Performance(
+                    year=p["year"], hasil_kerja=p["hasil_kerja"], perilaku_kerja=p["perilaku_kerja"], nilai=p["nilai"]
+                )
+                for p in performance.get(key, [])
+            ),
+            discipline=tuple(
+                Discipline(level=d["level"], decision_date=d["decision_date"]) for d in discipline.get(key, [])
+            ),
+            competency_standard=standard or None,
+            competency_actual=actual or None,
+            pangkat=e["pangkat"],
+            tmt_pangkat=e["tmt_pangkat"],
+            tmt_cpns=e["tmt_cpns"],
+            tmt_jabatan=e["tmt_jabatan"],
+            education_year=e["education_year"],
+            masa_kerja_months=e["masa_kerja_months"],
+        )
+    return profiles

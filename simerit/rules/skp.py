@@ -6,6 +6,15 @@ shared/domain/regulations.md §2.2. Before 2022 the numeric value (PP 46/2011) i
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import polars as pl
+
+from simerit.rules._explain import Explained, Step
+from simerit.rules._versions import RuleVersion
+from simerit.rules.profile import Performance
+
 BASIS = "PermenPANRB 6/2022"
 RATINGS = ("di_atas", "sesuai", "di_bawah")
 RATING_LABELS = {"di_atas": "Di Atas Ekspektasi", "sesuai": "Sesuai Ekspektasi", "di_bawah": "Di Bawah Ekspektasi"}
@@ -47,3 +56,218 @@ def numeric_label(nilai: float) -> str:
         if nilai >= lower:
             return label
     return "Buruk"
+
+
+# --- The predikat that counts for a year, and the latest one up to a date -------------------------
+# (everything below: decision, docs/decisions/0022-kinerja-record-per-year.md and
+#  docs/decisions/0023-latest-predikat-numeric-years.md)
+
+NUMERIC_BASIS = "PP 46/2011 (nilai prestasi kerja)"
+DECISION_RECORD = "docs/decisions/0022-kinerja-record-per-year.md"
+DECISION_LATEST = "docs/decisions/0023-latest-predikat-numeric-years.md"
+
+# Worst first: where one year holds several rated records, the worst counts (decision 0022).
+PREDIKAT_RANK: dict[str, int] = {
+    "Sangat Kurang": 1,
+    "Kurang/Misconduct": 2,
+    "Butuh Perbaikan": 3,
+    "Baik": 4,
+    "Sangat Baik": 5,
+}
+_RANK_LABEL = {rank: label for label, rank in PREDIKAT_RANK.items()}
+
+VERSIONS: list[RuleVersion[dict[tuple[str, str], str]]] = [
+    RuleVersion(
+        name="skp",
+        version="2022",
+        valid_from=dt.date(2022, 1, 1),  # performance year 2022 onwards (start date: decision 0022)
+        valid_to=None,
+        basis=f"{BASIS} (matriks predikat: rating hasil kerja x rating perilaku kerja)",
+        kind="regulation",
+        params=PREDIKAT_MATRIX,
+    )
+]
+
+
+def rated_predikat(record: Performance) -> str | None:
+    """Matrix predikat of a record with both ratings (PermenPANRB 6/2022), else None."""
+    return PREDIKAT_MATRIX.get((record.hasil_kerja or "", record.perilaku_kerja or ""))
+
+
+def year_record(performance: Iterable[Performance], year: int) -> Performance | None:
+    """The record that counts for `year` (decision, docs/decisions/0022-kinerja-record-per-year.md).
+
+    A record with both ratings (PermenPANRB 6/2022) beats a numeric one (PP 46/2011); among
+    several of the same kind the worst counts (lowest predikat, then lowest value). A record
+    with neither complete ratings nor a value does not count.
+    """
+    rated = [r for r in performance if r.year == year and rated_predikat(r) is not None]
+    if rated:
+        return min(rated, key=lambda r: PREDIKAT_RANK[rated_predikat(r) or ""])
+    numeric = [r for r in performance if r.year == year and r.nilai is not None]
+    return min(numeric, key=lambda r: r.nilai or 0.0) if numeric else None
+
+
+def describe_record(record: Performance) -> tuple[str, Step]:
+    """The predikat (or PP 46/2011 label) of a counting record and the explanation step for it."""
+    label = rated_predikat(record)
+    if label is not None:
+        text = (
+            f"Kinerja {record.year}: hasil kerja {RATING_LABELS[record.hasil_kerja or '']} x perilaku kerja "
+            f"{RATING_LABELS[record.perilaku_kerja or '']} → predikat {label}"
+        )
+        return label, Step(text, "regulation", f"{BASIS} (matriks predikat)")
+    label = numeric_label(record.nilai or 0.0)
+    text = f"Kinerja {record.year}: nilai {record.nilai:g} (skala 0-100) → {label}"
+    return label, Step(text, "regulation", NUMERIC_BASIS)
+
+
+def latest_predikat(performance: Sequence[Performance], as_of: dt.date, *, ratings_only: bool = False) -> Explained:
+    """Latest predikat kinerja up to `as_of`: value `{"year": int, "value": str}` or None.
+
+    Basis: PermenPANRB 6/2022 (matrix) for rated years; before 2022 the PP 46/2011 label of the
+    numeric value. Which record counts for a year: decision 0022; that a numeric year counts here
+    (but not for the 9-box, `ratings_only=True`): decision 0023 (docs/decisions/).
+    """
+    usable = [r for r in performance if r.year <= as_of.year]
+    years = sorted({r.year for r in usable}, reverse=True)
+    skipped: list[int] = []
+    for year in years:
+        record = year_record(usable, year)
+        if record is None or (ratings_only and rated_predikat(record) is None):
+            skipped.append(year)
+            continue
+        label, step = describe_record(record)
+        steps = [step]
+        if skipped:
+            why = "tanpa rating hasil kerja dan perilaku kerja" if ratings_only else "tanpa rating maupun nilai"
+            steps.insert(
+                0,
+                Step(
+                    f"Tahun {', '.join(map(str, skipped))} dilewati: catatan kinerja {why}", "decision", DECISION_LATEST
+                ),
+            )
+        steps.append(
+            Step(
+                f"Tahun terakhir s.d. {as_of.year} yang memiliki predikat: {year} → {label}",
+                "decision",
+                DECISION_LATEST,
+            )
+        )
+        return Explained(value={"year": year, "value": label}, steps=steps)
+    what = "predikat berbasis rating (PermenPANRB 6/2022)" if ratings_only else "catatan kinerja"
+    return Explained(
+        value=None,
+        steps=[
+            Step(
+                f"Tidak ada {what} sampai tahun {as_of.year} → predikat tidak dapat ditentukan",
+                "decision",
+                DECISION_LATEST,
+            )
+        ],
+    )
+
+
+def latest_rated_predikat(performance: Sequence[Performance], as_of: dt.date) -> Explained:
+    """Latest ratings-based predikat up to `as_of` (the 9-box input; regulations.md §3.2, decision 0023)."""
+    return latest_predikat(performance, as_of, ratings_only=True)
+
+
+# --- Batch form -----------------------------------------------------------------------------------
+
+
+def numeric_label_expr(nilai: pl.Expr) -> pl.Expr:
+    """Batch form of `numeric_label` (PP 46/2011 bands by lower bound)."""
+    expr: pl.Expr = pl.lit(None, dtype=pl.Utf8)
+    for lower, label in reversed(NUMERIC_BANDS):
+        expr = pl.when(nilai >= lower).then(pl.lit(label)).otherwise(expr)
+    return pl.when(nilai.is_not_null()).then(expr.fill_null("Buruk"))
+
+
+def year_records_batch(performance: pl.DataFrame) -> pl.DataFrame:
+    """One row per (id, year) with the counting record (decision 0022): `id, year, rated, predikat, nilai`.
+
+    `rated` is True when the year has a record with both ratings (then `predikat` is its matrix
+    cell, PermenPANRB 6/2022); otherwise `nilai` is the lowest numeric value and `predikat` its
+    PP 46/2011 label. Years with no usable record are dropped.
+    """
+    keys = {f"{h}|{p}": PREDIKAT_RANK[label] for (h, p), label in PREDIKAT_MATRIX.items()}
+    rank = (
+        pl.concat_str([pl.col("hasil_kerja"), pl.col("perilaku_kerja")], separator="|")
+        .replace_strict(keys, default=None, return_dtype=pl.Int8)
+        .alias("_rank")
+    )
+    out = (
+        performance.lazy()
+        .select("id", pl.col("year").cast(pl.Int16), rank, pl.col("nilai").cast(pl.Float64))
+        .with_columns(pl.when(pl.col("_rank").is_null()).then(pl.col("nilai")).alias("_nilai"))
+        .filter(pl.col("_rank").is_not_null() | pl.col("_nilai").is_not_null())
+        .group_by("id", "year")
+        .agg(pl.col("_rank").min(), pl.col("_nilai").min())
+        .select(
+            "id",
+            "year",
+            pl.col("_rank").is_not_null().alias("rated"),
+            pl.when(pl.col("_rank").is_not_null())
+            .then(pl.col("_rank").replace_strict(_RANK_LABEL, default=None, return_dtype=pl.Utf8))
+            .otherwise(numeric_label_expr(pl.col("_nilai")))
+            .alias("predikat"),
+            pl.when(pl.col("_rank").is_null()).then(pl.col("_nilai")).alias("nilai"),
+        )
+    )
+    return out.collect()
+
+
+def _band_index(nilai: pl.Expr) -> pl.Expr:
+    """Index of the PP 46/2011 band of `nilai` (0 = Buruk ... 4 = Sangat Baik), null when null."""
+    expr: pl.Expr = pl.lit(0, dtype=pl.Int32)
+    for index, (lower, _) in enumerate(reversed(NUMERIC_BANDS)):
+        expr = pl.when(nilai >= lower).then(pl.lit(index, dtype=pl.Int32)).otherwise(expr)
+    return pl.when(nilai.is_not_null()).then(expr)
+
+
+def predikat_batch(
+    performance: pl.DataFrame, as_of: dt.date, *, ratings_only: bool = False, ids: pl.Series | None = None
+) -> pl.DataFrame:
+    """Batch form of `latest_predikat`: `id, predikat_year (Int16), predikat (Utf8)`.
+
+    One row per id of `ids` when given (in that order), else per id found in `performance`; null
+    where no year up to `as_of` has a counting record. Basis as `latest_predikat` (PermenPANRB
+    6/2022, PP 46/2011; decisions 0022 and 0023).
+
+    Each record gets one integer key `year * 100 + r`, where `r` is 60 - rank for a rated record
+    (55-59) and 20 - band for a numeric one (16-20); the largest key per id is the latest year, a
+    rated record before a numeric one, and the worst rating or lowest band: exactly `year_record`.
+    """
+    keys = {f"{h}|{p}": PREDIKAT_RANK[label] for (h, p), label in PREDIKAT_MATRIX.items()}
+    rank = pl.concat_str([pl.col("hasil_kerja"), pl.col("perilaku_kerja")], separator="|").replace_strict(
+        keys, default=None, return_dtype=pl.Int32
+    )
+    year = pl.col("year").cast(pl.Int32)
+    key = pl.when(rank.is_not_null()).then(year * 100 + 60 - rank)
+    if not ratings_only:
+        key = key.otherwise(year * 100 + 20 - _band_index(pl.col("nilai")))
+    band_labels = {20 - i: label for i, (_, label) in enumerate(reversed(NUMERIC_BANDS))}
+    rank_labels = {60 - r: label for r, label in _RANK_LABEL.items()}
+    latest = (
+        performance.lazy()
+        .filter(pl.col("year") <= as_of.year)
+        .select("id", key.alias("_key"))
+        .drop_nulls("_key")
+        .group_by("id")
+        .agg(pl.col("_key").max())
+        .select(
+            "id",
+            (pl.col("_key") // 100).cast(pl.Int16).alias("predikat_year"),
+            (pl.col("_key") % 100)
+            .replace_strict({**rank_labels, **band_labels}, return_dtype=pl.Utf8)
+            .alias("predikat"),
+        )
+    )
+    base = ids.cast(pl.Utf8).to_frame("id") if ids is not None else performance.select("id").unique(maintain_order=True)
+    return base.lazy().join(latest, on="id", how="left", maintain_order="left").collect()
+
+
+def rated_predikat_batch(performance: pl.DataFrame, as_of: dt.date, *, ids: pl.Series | None = None) -> pl.DataFrame:
+    """Latest ratings-based predikat per id (the 9-box `talent_kinerja` input; decision 0023)."""
+    return predikat_batch(performance, as_of, ratings_only=True, ids=ids)

@@ -10,6 +10,8 @@ from simerit.core.permissions import (
     AUDIT_LOG_ROLES,
     DASHBOARD_ROLES,
     EDIT_ROLES,
+    INDEKS_RUN_ROLES,
+    INDEKS_VIEW_ROLES,
     PEGAWAI_DETAIL_ROLES,
     PEGAWAI_LIST_ROLES,
     user_has_role,
@@ -24,6 +26,8 @@ SCREEN_ROLES = {
     "pegawai_detail": PEGAWAI_DETAIL_ROLES,
     "audit": AUDIT_LOG_ROLES,
     "edit": EDIT_ROLES,
+    "indeks": INDEKS_VIEW_ROLES,
+    "indeks_run": INDEKS_RUN_ROLES,
 }
 
 

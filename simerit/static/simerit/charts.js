@@ -49,7 +49,8 @@
 
   // UI strings come from the page (translated by Django, see base.html).
   var T = Object.assign({ pegawai: 'pegawai', tahun: 'tahun', lakiLaki: 'Laki-laki', perempuan: 'Perempuan',
-    kosong: 'Belum ada data', hasilAsesmen: 'Hasil asesmen', standarJabatan: 'Standar jabatan' }, window.SIMERIT_I18N || {});
+    kosong: 'Belum ada data', hasilAsesmen: 'Hasil asesmen', standarJabatan: 'Standar jabatan',
+    pnsDiukur: 'PNS diukur' }, window.SIMERIT_I18N || {});
 
   // Break a long label into lines of about n characters at spaces.
   function wrap(s, n) {
@@ -150,6 +151,28 @@
           { name: T.perempuan, type: 'bar', stack: 'usia', data: d.female, itemStyle: { color: FEMALE },
             label: { show: true, position: 'right', fontSize: 10, color: '#495057', formatter: function (p) { return p.value ? abs(p.value) : ''; } } }
         ]
+      };
+    },
+
+    // Mean IP ASN per unit, one colour per category, with the count of measured PNS.
+    // data: {labels: [], values: [], counts: [], kategori: [], colors: []}
+    ipasn: function (d, el) {
+      var rows = d.labels.length;
+      el.style.height = Math.max(160, rows * 26 + 50) + 'px';
+      var DF = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      return {
+        tooltip: Object.assign({ trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (p) {
+          var i = p[0].dataIndex;
+          return d.labels[i] + '<br><b>' + DF.format(d.values[i]) + '</b> · ' + d.kategori[i] +
+            '<br>' + fmt(d.counts[i]) + ' ' + T.pnsDiukur; } }, tooltipBox),
+        grid: { left: 8, right: 150, top: 8, bottom: 8 },
+        xAxis: { type: 'value', min: 0, max: 100, interval: 20, axisLabel: { formatter: fmt }, splitLine: { lineStyle: { color: '#eef1f4' } } },
+        yAxis: { type: 'category', inverse: true, data: d.labels, axisTick: { show: false },
+          axisLabel: { formatter: function (s) { return truncate(s, el.clientWidth > 900 ? 56 : (el.clientWidth > 560 ? 32 : 18)); } } },
+        series: [{ type: 'bar', barMaxWidth: 18,
+          data: d.values.map(function (v, i) { return { value: v, itemStyle: { color: d.colors[i], borderRadius: [0, 3, 3, 0] } }; }),
+          label: { show: true, position: 'right', color: '#495057', fontSize: 11, formatter: function (p) {
+            return DF.format(p.value) + ' · ' + d.kategori[p.dataIndex] + ' (' + fmt(d.counts[p.dataIndex]) + ')'; } } }]
       };
     },
 

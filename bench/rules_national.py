@@ -1,0 +1,140 @@
+"""Benchmark: every rule for a national-size population, batch (polars) from Parquet.
+
+    .venv/bin/python bench/rules_national.py [--size 1000000] [--loop-sample 20000]
+
+Reports, each stage measured in its own process (wall time, peak memory):
+- scan:  bare polars scan that only reads the columns the rules use (the floor);
+- batch: scan + mapping to the rules' frames + every batch rule + one joined result;
+- loop:  the straightforward per-employee Python loop over the same data (the way existing
+         SIMPEG code computes), on a sample, scaled to the full size.
+and the ratios batch/scan and loop/batch, plus the extrapolation to 5.6 million ASN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+AS_OF = dt.date(2025, 12, 31)
+TABLES = ("pegawai", "jabatan", "riwayat_pendidikan", "riwayat_diklat", "riwayat_kinerja", "riwayat_hukdis",
+          "riwayat_asesmen", "nilai_asesmen", "standar")  # fmt: skip
+NATIONAL = 5_600_000
+
+
+def _scan(directory: Path) -> dict[str, pl.LazyFrame]:
+    return {name: pl.scan_parquet(directory / f"{name}.parquet") for name in TABLES}
+
+
+def stage_scan(directory: Path) -> int:
+    """The floor: read exactly the columns the rules need, nothing else."""
+    from simerit.tables import USED_COLUMNS
+
+    frames = pl.collect_all([frame.select(USED_COLUMNS[name]) for name, frame in _scan(directory).items()])
+    return frames[0].height
+
+
+def stage_batch(directory: Path) -> int:
+    from simerit.rules import competency, duk, ipasn, pangkat, retirement, skp, talent
+    from simerit.tables import employee_frames
+
+    frames = employee_frames(_scan(directory), AS_OF)
+    parts = [
+        retirement.retirement_batch(frames.employees, AS_OF),
+        skp.predikat_batch(frames.performance, AS_OF),
+        ipasn.ip_asn_batch(frames, AS_OF),
+        competency.jpm_batch(frames.competency),
+        talent.talent_batch(frames, AS_OF).select("id", "box", "kinerja", "potensial"),
+        pangkat.kp_reguler_batch(frames, AS_OF),
+        duk.duk_rank_batch(frames, AS_OF),
+    ]
+    result = frames.employees.select("id")
+    for part in parts:
+        result = result.join(part, on="id", how="left")
+    return result.height
+
+
+def stage_loop(directory: Path, sample: int) -> int:
+    """Per employee: gather its records, call every scalar rule (no vectorisation)."""
+    from simerit.rules import competency, duk, ipasn, pangkat, retirement, skp, talent
+    from simerit.rules.profile import frames_to_profiles
+    from simerit.tables import employee_frames
+
+    tables = {k: v.head(sample) if k == "pegawai" else v for k, v in _scan(directory).items()}
+    profiles = list(frames_to_profiles(employee_frames(tables, AS_OF)).values())
+    for profile in profiles:
+        retirement.retirement(profile, AS_OF)
+        ipasn.ip_asn(profile, AS_OF)
+        skp.latest_predikat(profile.performance, AS_OF)
+        jp = competency.jpm(profile.competency_standard or {}, profile.competency_actual or {})
+        rated = skp.latest_rated_predikat(profile.performance, AS_OF)
+        talent.nine_box(rated.value["value"] if rated.value else None, jp.value["percent"] if jp.value else None)
+        pangkat.kp_reguler(profile, AS_OF)
+    duk.duk_order(profiles, AS_OF)
+    return len(profiles)
+
+
+def _child(stage: str, directory: Path, sample: int) -> dict:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--stage", stage, "--dir", str(directory), "--loop-sample", str(sample)],
+        capture_output=True, text=True, check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"stage {stage} failed:\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--loop-sample", type=int, default=20_000)
+    parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument("--stage", choices=["scan", "batch", "loop"])
+    args = parser.parse_args()
+    directory = args.dir or ROOT / "out" / f"bench-national-{args.size}"
+
+    if args.stage:
+        start = time.perf_counter()
+        rows = {"scan": lambda: stage_scan(directory), "batch": lambda: stage_batch(directory),
+                "loop": lambda: stage_loop(directory, args.loop_sample)}[args.stage]()
+        seconds = time.perf_counter() - start
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"rows": rows, "seconds": seconds, "peak_mb": peak_mb}))
+        return
+
+    if not (directory / "pegawai.parquet").exists():
+        from simerit.synth.generator import write_parquet
+
+        print(f"Generating {args.size:,} synthetic employees into {directory} ...", flush=True)
+        t = time.perf_counter()
+        write_parquet(directory, args.size, seed=42)
+        print(f"  generated in {time.perf_counter() - t:.1f} s", flush=True)
+
+    scan = _child("scan", directory, args.loop_sample)
+    batch = _child("batch", directory, args.loop_sample)
+    loop = _child("loop", directory, args.loop_sample)
+    n = batch["rows"]
+    loop_scaled = loop["seconds"] / max(loop["rows"], 1) * n
+    print(f"\nAll rules for {n:,} employees (as of {AS_OF}), 2 cores:")
+    print(f"  {'stage':<34}{'seconds':>10}{'rows/s':>14}{'peak MB':>10}")
+    print(f"  {'bare scan of the same columns':<34}{scan['seconds']:>10.2f}{n / scan['seconds']:>14,.0f}{scan['peak_mb']:>10.0f}")
+    print(f"  {'batch rules (polars)':<34}{batch['seconds']:>10.2f}{n / batch['seconds']:>14,.0f}{batch['peak_mb']:>10.0f}")
+    print(f"  {'per-employee loop (scaled from ' + format(loop['rows'], ',') + ')':<34}"
+          f"{loop_scaled:>10.1f}{n / loop_scaled:>14,.0f}{loop['peak_mb']:>10.0f}")
+    print(f"\n  batch / bare scan       = {batch['seconds'] / scan['seconds']:.2f}x   (target: within 5x)")
+    print(f"  loop  / batch           = {loop_scaled / batch['seconds']:.0f}x faster with batch")
+    print(f"  national 5.6 M (linear) = {batch['seconds'] / n * NATIONAL:.1f} s   (target: under 30 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""From model-shaped tables to the rules' input frames: the one mapping used by every source.
+
+"Model-shaped" tables carry the columns of the Django models (reference rows as `*_kode`):
+`pegawai`, `jabatan`, `riwayat_pendidikan`, `riwayat_diklat`, `riwayat_kinerja`,
+`riwayat_hukdis`, `riwayat_asesmen`, `nilai_asesmen`, `standar`. The synthetic generator
+produces exactly these (in memory or as Parquet), and the database loader selects them, so the
+national benchmark, the index runs and the tests feed the rules through the same code.
+Pure polars: no Django import (import-linter contract).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import polars as pl
+
+from simerit.rules.profile import (
+    COMPETENCY_SCHEMA,
+    DISCIPLINE_SCHEMA,
+    EMPLOYEE_SCHEMA,
+    PERFORMANCE_SCHEMA,
+    TRAINING_SCHEMA,
+    EmployeeFrames,
+)
+
+Frame = pl.DataFrame | pl.LazyFrame
+
+# The columns the rules read from each table (and all that a source has to provide).
+USED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "pegawai": ("id", "nip", "tanggal_lahir", "status", "jabatan_id", "pendidikan_kode", "pangkat_kode",
+                "tmt_pangkat", "tmt_cpns", "tmt_jabatan", "aktif"),
+    "jabatan": ("id", "jenis", "jenjang", "bup", "diklat_fungsional"),
+    "riwayat_pendidikan": ("pegawai_id", "tingkat_kode", "tahun_lulus"),
+    "riwayat_diklat": ("pegawai_id", "jenis", "nama", "tanggal_selesai", "jp"),
+    "riwayat_kinerja": ("pegawai_id", "tahun", "hasil_kerja", "perilaku_kerja", "nilai"),
+    "riwayat_hukdis": ("pegawai_id", "tingkat", "tanggal_sk"),
+    "riwayat_asesmen": ("id", "pegawai_id", "tanggal"),
+    "nilai_asesmen": ("asesmen_id", "kompetensi_kode", "level"),
+    "standar": ("jabatan_id", "kompetensi_kode", "level"),
+}  # fmt: skip
+
+# The type of each used column, for sources that do not carry types of their own (a database cursor).
+TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "pegawai": {"id": pl.Int64, "nip": pl.Utf8, "tanggal_lahir": pl.Date, "status": pl.Utf8, "jabatan_id": pl.Int64,
+                "pendidikan_kode": pl.Utf8, "pangkat_kode": pl.Utf8, "tmt_pangkat": pl.Date, "tmt_cpns": pl.Date,
+                "tmt_jabatan": pl.Date, "aktif": pl.Boolean},
+    "jabatan": {"id": pl.Int64, "jenis": pl.Utf8, "jenjang": pl.Utf8, "bup": pl.Int16, "diklat_fungsional": pl.Utf8},
+    "riwayat_pendidikan": {"pegawai_id": pl.Int64, "tingkat_kode": pl.Utf8, "tahun_lulus": pl.Int16},
+    "riwayat_diklat": {"pegawai_id": pl.Int64, "jenis": pl.Utf8, "nama": pl.Utf8, "tanggal_selesai": pl.Date,
+                       "jp": pl.Int32},
+    "riwayat_kinerja": {"pegawai_id": pl.Int64, "tahun": pl.Int16, "hasil_kerja": pl.Utf8, "perilaku_kerja": pl.Utf8,
+                        "nilai": pl.Float64},
+    "riwayat_hukdis": {"pegawai_id": pl.Int64, "tingkat": pl.Utf8, "tanggal_sk": pl.Date},
+    "riwayat_asesmen": {"id": pl.Int64, "pegawai_id": pl.Int64, "tanggal": pl.Date},
+    "nilai_asesmen": {"asesmen_id": pl.Int64, "kompetensi_kode": pl.Utf8, "level": pl.Int16},
+    "standar": {"jabatan_id": pl.Int64, "kompetensi_kode": pl.Utf8, "level": pl.Int16},
+}  # fmt: skip
+assert all(tuple(TABLE_SCHEMAS[t]) == cols for t, cols in USED_COLUMNS.items())
+
+
+def _lazy(tables: Mapping[str, Frame], name: str) -> pl.LazyFrame:
+    return tables[name].lazy().select(USED_COLUMNS[name])
+
+
+def _sid(col: str) -> pl.Expr:
+    return pl.col(col).cast(pl.Utf8).alias("id")
+
+
+def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[str, pl.LazyFrame]:
+    """The five EmployeeFrames as lazy queries over model-shaped tables (active employees)."""
+    pegawai = _lazy(tables, "pegawai").filter(pl.col("aktif"))
+    jabatan = _lazy(tables, "jabatan").select(
+        pl.col("id").alias("jabatan_id"), "jenis", "jenjang", "bup", "diklat_fungsional"
+    )
+    grad = (
+        _lazy(tables, "riwayat_pendidikan")
+        .select("pegawai_id", "tingkat_kode", "tahun_lulus")
+        .group_by("pegawai_id", "tingkat_kode")
+        .agg(pl.col("tahun_lulus").min())
+    )
+    employees = (
+        pegawai.join(jabatan, on="jabatan_id", how="left")
+        .join(grad, left_on=["id", "pendidikan_kode"], right_on=["pegawai_id", "tingkat_kode"], how="left")
+        .select(
+            _sid("id"),
+            pl.col("nip").cast(pl.Utf8),
+            pl.col("tanggal_lahir").alias("birth_date"),
+            "status",
+            pl.col("jenis").alias("position_kind"),
+            pl.col("jenjang").alias("position_level"),
+            pl.col("bup").cast(pl.Int16).alias("position_bup"),
+            # A JF whose position lists no functional training counts as trained (decisions.md,
+            # IP ASN kompetensi); other kinds of position do not use this flag.
+            pl.when(pl.col("jenis") == "fungsional")
+            .then(pl.col("diklat_fungsional").fill_null("") != "")
+            .otherwise(pl.lit(True))
+            .alias("needs_functional_training"),
+            pl.col("pendidikan_kode").alias("education"),
+            pl.col("pangkat_kode").alias("pangkat"),
+            "tmt_pangkat",
+            "tmt_cpns",
+            "tmt_jabatan",
+            pl.col("tahun_lulus").cast(pl.Int16).alias("education_year"),
+            pl.lit(None, dtype=pl.Int32).alias("masa_kerja_months"),
+        )
+    )
+    ids = employees.select("id")
+    # Records dated after `as_of` did not exist yet on that date; the windows inside the rules
+    # are the rules' business.
+    trainings = (
+        _lazy(tables, "riwayat_diklat")
+        .filter(pl.col("tanggal_selesai") <= as_of)
+        .select(_sid("pegawai_id"), pl.col("jenis").alias("type"), pl.col("nama").alias("name"),
+                pl.col("tanggal_selesai").alias("end_date"), pl.col("jp").cast(pl.Int32))
+        .join(ids, on="id", how="semi")
+    )
+    performance = (
+        _lazy(tables, "riwayat_kinerja")
+        .filter(pl.col("tahun") <= as_of.year)
+        .select(
+            _sid("pegawai_id"),
+            pl.col("tahun").cast(pl.Int16).alias("year"),
+            pl.col("hasil_kerja").replace("", None),
+            pl.col("perilaku_kerja").replace("", None),
+            pl.col("nilai").cast(pl.Float64),
+        )
+        .join(ids, on="id", how="semi")
+    )
+    discipline = (
+        _lazy(tables, "riwayat_hukdis")
+        .filter(pl.col("tanggal_sk") <= as_of)
+        .select(_sid("pegawai_id"), pl.col("tingkat").alias("level"), pl.col("tanggal_sk").alias("decision_date"))
+        .join(ids, on="id", how="semi")
+    )
+    latest = (
+        _lazy(tables, "riwayat_asesmen")
+        .filter(pl.col("tanggal") <= as_of)
+        .sort("tanggal", "id")
+        .group_by("pegawai_id")
+        .agg(pl.col("id").last().alias("asesmen_id"))
+    )
+    actual = (
+        _lazy(tables, "nilai_asesmen")
+        .join(latest, on="asesmen_id")
+        .select(_sid("pegawai_id"), pl.col("kompetensi_kode").alias("kompetensi"), pl.col("level").alias("actual"))
+    )
+    standard = (
+        pegawai.select(_sid("id"), "jabatan_id")
+        .join(_lazy(tables, "standar"), on="jabatan_id")
+        .select("id", pl.col("kompetensi_kode").alias("kompetensi"), pl.col("level").alias("standard"))
+    )
+    # Only employees with an assessment get competency rows: without one there is no JPM at all
+    # (decisions.md "Talent 9-box": no assessment -> not placed), not a JPM of 0.
+    assessed = actual.select("id").unique()
+    competency = (
+        standard.join(assessed, on="id", how="semi")
+        .join(actual, on=["id", "kompetensi"], how="full", coalesce=True)
+        .join(ids, on="id", how="semi")
+        .select("id", "kompetensi", pl.col("standard").cast(pl.Int8), pl.col("actual").cast(pl.Int8))
+    )
+    # A stable order (employee, then date) so the frames equal their round trip through profiles.
+    return {
+        "employees": employees.select(list(EMPLOYEE_SCHEMA)).cast(EMPLOYEE_SCHEMA).sort("id"),
+        "trainings": trainings.select(list(TRAINING_SCHEMA)).cast(TRAINING_SCHEMA)
+        .sort("id", "end_date", "type", "name", "jp", nulls_last=True),
+        "performance": performance.select(list(PERFORMANCE_SCHEMA)).cast(PERFORMANCE_SCHEMA)
+        .sort("id", "year", "hasil_kerja", "perilaku_kerja", "nilai", nulls_last=True),
+        "discipline": discipline.select(list(DISCIPLINE_SCHEMA)).cast(DISCIPLINE_SCHEMA)
+        .sort("id", "decision_date", "level", nulls_last=True),
+        "competency": competency.select(list(COMPETENCY_SCHEMA)).cast(COMPETENCY_SCHEMA).sort("id", "kompetensi"),
+    }
+
+
+def employee_frames(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrames:
+    """Collect `employee_frames_lazy` into an EmployeeFrames (all five queries in one pass)."""
+    lazy = employee_frames_lazy(tables, as_of)
+    collected = pl.collect_all(list(lazy.values()))
+    return EmployeeFrames(**dict(zip(lazy, collected, strict=True)))

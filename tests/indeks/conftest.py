@@ -1,0 +1,40 @@
+"""Fixtures of the index tests: a small synthetic regency loaded through the real loader."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+AS_OF = dt.date(2025, 12, 31)
+
+
+@dataclass
+class Synth:
+    instansi: Any
+    users: dict[str, Any]
+
+
+@pytest.fixture
+def reference(db: Any) -> None:
+    from django.apps import apps
+
+    from simerit.referensi.loaders import load_reference
+    from simerit.referensi.models import Pangkat
+
+    if not Pangkat.objects.exists():
+        load_reference(apps)  # a transactional (browser) test flushed the migration's rows
+
+
+@pytest.fixture
+def synth(reference: None) -> Synth:
+    from simerit.accounts.models import User
+    from simerit.core.models import Instansi
+    from simerit.synth.generator import generate
+    from simerit.synth.loader import load_synth
+
+    result = load_synth(generate(300, seed=7), instansi_kode="3329", instansi_nama="Pemerintah Kabupaten Uji")
+    users = {u.role: u for u in User.objects.filter(username__in=[x["username"] for x in result["logins"]])}
+    return Synth(instansi=Instansi.objects.get(pk=result["instansi_id"]), users=users)
