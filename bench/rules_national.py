@@ -84,6 +84,15 @@ def stage_loop(directory: Path, sample: int) -> int:
     return len(profiles)
 
 
+def _peak_mb() -> float:
+    """Peak resident memory of this process since its exec (VmHWM; ru_maxrss would include the
+    parent's memory at fork time)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _child(stage: str, directory: Path, sample: int) -> dict:
     proc = subprocess.run(
         [sys.executable, __file__, "--stage", stage, "--dir", str(directory), "--loop-sample", str(sample)],
@@ -108,7 +117,7 @@ def main() -> None:
         rows = {"scan": lambda: stage_scan(directory), "batch": lambda: stage_batch(directory),
                 "loop": lambda: stage_loop(directory, args.loop_sample)}[args.stage]()
         seconds = time.perf_counter() - start
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_mb = _peak_mb()
         print(json.dumps({"rows": rows, "seconds": seconds, "peak_mb": peak_mb}))
         return
 

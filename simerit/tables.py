@@ -105,37 +105,40 @@ def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[st
             pl.lit(None, dtype=pl.Int32).alias("masa_kerja_months"),
         )
     )
-    ids = employees.select("id")
+    # Joins run on the integer primary key (`pid`); the text id of the rules is made last.
+    active = pegawai.select(pl.col("id").alias("pid"))
+    pid = pl.col("pegawai_id").alias("pid")
     # Records dated after `as_of` did not exist yet on that date; the windows inside the rules
     # are the rules' business.
     trainings = (
         _lazy(tables, "riwayat_diklat")
         .filter(pl.col("tanggal_selesai") <= as_of)
-        .select(_sid("pegawai_id"), pl.col("jenis").alias("type"), pl.col("nama").alias("name"),
+        .select(pid, pl.col("jenis").alias("type"), pl.col("nama").alias("name"),
                 pl.col("tanggal_selesai").alias("end_date"), pl.col("jp").cast(pl.Int32))
-        .join(ids, on="id", how="semi")
-    )
+        .join(active, on="pid", how="semi")
+    )  # fmt: skip
     performance = (
         _lazy(tables, "riwayat_kinerja")
         .filter(pl.col("tahun") <= as_of.year)
         .select(
-            _sid("pegawai_id"),
+            pid,
             pl.col("tahun").cast(pl.Int16).alias("year"),
             pl.col("hasil_kerja").replace("", None),
             pl.col("perilaku_kerja").replace("", None),
             pl.col("nilai").cast(pl.Float64),
         )
-        .join(ids, on="id", how="semi")
+        .join(active, on="pid", how="semi")
     )
     discipline = (
         _lazy(tables, "riwayat_hukdis")
         .filter(pl.col("tanggal_sk") <= as_of)
-        .select(_sid("pegawai_id"), pl.col("tingkat").alias("level"), pl.col("tanggal_sk").alias("decision_date"))
-        .join(ids, on="id", how="semi")
+        .select(pid, pl.col("tingkat").alias("level"), pl.col("tanggal_sk").alias("decision_date"))
+        .join(active, on="pid", how="semi")
     )
     latest = (
         _lazy(tables, "riwayat_asesmen")
         .filter(pl.col("tanggal") <= as_of)
+        .join(active, left_on="pegawai_id", right_on="pid", how="semi")
         .sort("tanggal", "id")
         .group_by("pegawai_id")
         .agg(pl.col("id").last().alias("asesmen_id"))
@@ -143,32 +146,28 @@ def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[st
     actual = (
         _lazy(tables, "nilai_asesmen")
         .join(latest, on="asesmen_id")
-        .select(_sid("pegawai_id"), pl.col("kompetensi_kode").alias("kompetensi"), pl.col("level").alias("actual"))
-    )
-    standard = (
-        pegawai.select(_sid("id"), "jabatan_id")
-        .join(_lazy(tables, "standar"), on="jabatan_id")
-        .select("id", pl.col("kompetensi_kode").alias("kompetensi"), pl.col("level").alias("standard"))
+        .select(pid, pl.col("kompetensi_kode").alias("kompetensi"), pl.col("level").alias("actual"))
     )
     # Only employees with an assessment get competency rows: without one there is no JPM at all
     # (decisions.md "Talent 9-box": no assessment -> not placed), not a JPM of 0.
-    assessed = actual.select("id").unique()
-    competency = (
-        standard.join(assessed, on="id", how="semi")
-        .join(actual, on=["id", "kompetensi"], how="full", coalesce=True)
-        .join(ids, on="id", how="semi")
-        .select("id", "kompetensi", pl.col("standard").cast(pl.Int8), pl.col("actual").cast(pl.Int8))
+    standard = (
+        pegawai.select(pl.col("id").alias("pid"), "jabatan_id")
+        .join(actual.select("pid").unique(), on="pid", how="semi")
+        .join(_lazy(tables, "standar"), on="jabatan_id")
+        .select("pid", pl.col("kompetensi_kode").alias("kompetensi"), pl.col("level").alias("standard"))
     )
-    # A stable order (employee, then date) so the frames equal their round trip through profiles.
+    competency = standard.join(actual, on=["pid", "kompetensi"], how="full", coalesce=True).select(
+        "pid", "kompetensi", pl.col("standard").cast(pl.Int8), pl.col("actual").cast(pl.Int8)
+    )
+    trainings, performance, discipline, competency = (
+        frame.with_columns(_sid("pid")) for frame in (trainings, performance, discipline, competency)
+    )
     return {
-        "employees": employees.select(list(EMPLOYEE_SCHEMA)).cast(EMPLOYEE_SCHEMA).sort("id"),
-        "trainings": trainings.select(list(TRAINING_SCHEMA)).cast(TRAINING_SCHEMA)
-        .sort("id", "end_date", "type", "name", "jp", nulls_last=True),
-        "performance": performance.select(list(PERFORMANCE_SCHEMA)).cast(PERFORMANCE_SCHEMA)
-        .sort("id", "year", "hasil_kerja", "perilaku_kerja", "nilai", nulls_last=True),
-        "discipline": discipline.select(list(DISCIPLINE_SCHEMA)).cast(DISCIPLINE_SCHEMA)
-        .sort("id", "decision_date", "level", nulls_last=True),
-        "competency": competency.select(list(COMPETENCY_SCHEMA)).cast(COMPETENCY_SCHEMA).sort("id", "kompetensi"),
+        "employees": employees.select(list(EMPLOYEE_SCHEMA)).cast(EMPLOYEE_SCHEMA),
+        "trainings": trainings.select(list(TRAINING_SCHEMA)).cast(TRAINING_SCHEMA),
+        "performance": performance.select(list(PERFORMANCE_SCHEMA)).cast(PERFORMANCE_SCHEMA),
+        "discipline": discipline.select(list(DISCIPLINE_SCHEMA)).cast(DISCIPLINE_SCHEMA),
+        "competency": competency.select(list(COMPETENCY_SCHEMA)).cast(COMPETENCY_SCHEMA),
     }
 
 
