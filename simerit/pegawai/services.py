@@ -71,6 +71,21 @@ def _merge(errors: dict[str, list[str]], exc: ValidationError, prefix: str = "")
             errors.setdefault(key, []).extend(messages)
 
 
+def _clean_or_raise(obj: models.Model, errors: dict[str, list[str]]) -> None:
+    """Validate `obj` with the model rules; raise every collected error at once."""
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        _merge(errors, exc)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_can_change(acting_user: Any, pegawai: Pegawai) -> None:
+    if not Pegawai.objects.restrict(acting_user, CHANGE).filter(pk=pegawai.pk).exists():
+        raise PermissionDenied(_("Anda tidak berwenang mengubah data pegawai ini."))
+
+
 def _check_scope(acting_user: Any, instansi: Instansi, unit: UnitOrganisasi | None) -> None:
     if unit is None:
         return
@@ -115,12 +130,7 @@ def pegawai_create(
     values = _resolve_codes(data, errors)
     pegawai = Pegawai(instansi=instansi, **values)
     _check_scope(acting_user, instansi, pegawai.unit if pegawai.unit_id else None)
-    try:
-        pegawai.full_clean()
-    except ValidationError as exc:
-        _merge(errors, exc)
-    if errors:
-        raise ValidationError(errors)
+    _clean_or_raise(pegawai, errors)
     with acting_as(acting_user):
         pegawai.save()
         rows = _build_riwayat(pegawai, riwayat or {}, errors)
@@ -135,8 +145,7 @@ def pegawai_create(
 @transaction.atomic
 def pegawai_update(*, acting_user: Any, pegawai: Pegawai, data: Mapping[str, Any]) -> Pegawai:
     """Change fields of an employee the acting user may change; validated and audited."""
-    if not Pegawai.objects.restrict(acting_user, CHANGE).filter(pk=pegawai.pk).exists():
-        raise PermissionDenied(_("Anda tidak berwenang mengubah data pegawai ini."))
+    _check_can_change(acting_user, pegawai)
     errors: dict[str, list[str]] = {}
     values = _resolve_codes(data, errors)
     locked = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
@@ -147,12 +156,7 @@ def pegawai_update(*, acting_user: Any, pegawai: Pegawai, data: Mapping[str, Any
         setattr(locked, field, value)
     if "unit" in values or "unit_id" in values:
         _check_scope(acting_user, locked.instansi, locked.unit)
-    try:
-        locked.full_clean()
-    except ValidationError as exc:
-        _merge(errors, exc)
-    if errors:
-        raise ValidationError(errors)
+    _clean_or_raise(locked, errors)
     with acting_as(acting_user):
         locked.save()
     return locked
@@ -161,8 +165,7 @@ def pegawai_update(*, acting_user: Any, pegawai: Pegawai, data: Mapping[str, Any
 @transaction.atomic
 def riwayat_create(*, acting_user: Any, pegawai: Pegawai, kind: str, data: Mapping[str, Any]) -> models.Model:
     """Add one history row of `kind` (pangkat, jabatan, ...) to an employee."""
-    if not Pegawai.objects.restrict(acting_user, CHANGE).filter(pk=pegawai.pk).exists():
-        raise PermissionDenied(_("Anda tidak berwenang mengubah data pegawai ini."))
+    _check_can_change(acting_user, pegawai)
     model = RIWAYAT_MODELS.get(kind)
     if model is None:
         raise ValidationError({"riwayat": [_("Jenis riwayat '%(kind)s' tidak dikenal.") % {"kind": kind}]})
