@@ -51,6 +51,36 @@ EXPECTED: dict[str, dict[str, list[int]]] = {
     },
     "indeks:box": {"box": [LOGIN, 200, 200, 200, 403, 200]},
     "indeks:duk": {"-": [LOGIN, 200, 200, 200, 403, 200]},
+    "laporan:index": {"-": [LOGIN, 200, 200, 200, 200, 200]},  # pegawai: only the DRH card
+    # Downloads need a finished run: without one (the world has none here) they go back to the list.
+    "laporan:duk_xlsx": {"-": [LOGIN, 302, 302, 302, 403, 302]},
+    "laporan:duk_pdf": {"-": [LOGIN, 302, 302, 302, 403, 302]},
+    "laporan:pensiun_xlsx": {"-": [LOGIN, 302, 302, 302, 403, 302]},
+    "laporan:pensiun_pdf": {"-": [LOGIN, 302, 302, 302, 403, 302]},
+    "laporan:nominatif_xlsx": {"-": [LOGIN, 200, 200, 200, 403, 200]},  # current data, no run needed
+    "laporan:nominatif_pdf": {"-": [LOGIN, 200, 200, 200, 403, 200]},
+    "laporan:ipasn_xlsx": {"-": [LOGIN, 302, 302, 302, 403, 302]},
+    "laporan:ipasn_pdf": {"-": [LOGIN, 302, 302, 302, 403, 302]},
+    "laporan:bezetting_xlsx": {"-": [LOGIN, 302, 302, 302, 403, 302]},
+    "laporan:bezetting_pdf": {"-": [LOGIN, 302, 302, 302, 403, 302]},
+    # DRH without ?nip=: the viewer's own record (only the pegawai user has one), else back to the list.
+    "laporan:drh_xlsx": {"-": [LOGIN, 302, 302, 302, 200, 302]},
+    "laporan:drh_pdf": {"-": [LOGIN, 302, 302, 302, 200, 302]},
+    # impor: batch = uploaded by the admin (no unit: the operator cannot see it), batch_op = by the
+    # operator, batch_other = another instansi's.
+    "impor:list": {"-": [LOGIN, 200, 200, 403, 403, 403]},
+    "impor:template": {"-": [LOGIN, 200, 200, 403, 403, 403]},
+    "impor:detail": {
+        "batch": [LOGIN, 200, 404, 403, 403, 403],
+        "batch_op": [LOGIN, 200, 200, 403, 403, 403],
+        "batch_other": [LOGIN, 404, 404, 403, 403, 403],
+    },
+    "impor:progress": {
+        "batch": [LOGIN, 200, 404, 403, 403, 403],
+        "batch_op": [LOGIN, 200, 200, 403, 403, 403],
+        "batch_other": [LOGIN, 404, 404, 403, 403, 403],
+    },
+    "impor:commit": {"batch": [LOGIN, 405, 405, 403, 403, 403]},  # POST only
     "api:api-root": {"-": [403, 200, 200, 200, 200, 200]},
     "api:pegawai-list": {"-": [403, 200, 200, 200, 403, 200]},
     "api:pegawai-detail": {
@@ -96,6 +126,8 @@ def test_status(world, client, name, target, role, expected):
     pk = {"own": world.p_puskesmas.pk, "peer": world.p_dindik.pk, "other": world.p_other.pk, "box": 5}.get(target)
     if target in ("run", "run_other"):
         pk = _done_run(world.inst if target == "run" else world.other_inst).pk
+    if target.startswith("batch"):
+        pk = _import_batch(world, target).pk
     url = reverse(name, args=[pk] if pk else [])
     response = client.get(url)
     assert response.status_code == expected, f"{role} GET {url}"
@@ -114,6 +146,16 @@ def _done_run(instansi):
     return IndexRun.objects.create(
         instansi=instansi, as_of=dt.date(2025, 12, 31), status=IndexRun.Status.DONE, progress=100,
         started_at=now, finished_at=now,
+    )
+
+
+def _import_batch(world, target):
+    from simerit.impor.models import ImportBatch
+
+    user = {"batch": world.users["admin"], "batch_op": world.users["operator"],
+            "batch_other": world.users["admin_lain"]}[target]
+    return ImportBatch.objects.create(
+        instansi=user.instansi, unit=user.unit, created_by=user, nama_berkas="a.xlsx", isi=b"", status="invalid"
     )
 
 

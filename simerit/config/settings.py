@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "simerit.pegawai",
     "simerit.dasbor",
     "simerit.indeks",
+    "simerit.impor",
+    "simerit.laporan",
 ]
 
 MIDDLEWARE = [

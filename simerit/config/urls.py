@@ -15,6 +15,8 @@ urlpatterns = [
     path("dasbor/", include("simerit.dasbor.urls")),
     path("pegawai/", include("simerit.pegawai.urls")),
     path("indeks/", include("simerit.indeks.urls")),
+    path("impor/", include("simerit.impor.urls")),
+    path("laporan/", include("simerit.laporan.urls")),
     path("audit/", include("simerit.core.urls")),
     path("api/", include((router.urls, "api"))),
     path("admin/", admin.site.urls),

@@ -24,6 +24,10 @@ EDIT_ROLES = frozenset({Role.ADMIN, Role.OPERATOR})
 INDEKS_VIEW_ROLES = frozenset({Role.ADMIN, Role.OPERATOR, Role.PIMPINAN, Role.AUDITOR})
 # Starting a recompute of the whole instansi.
 INDEKS_RUN_ROLES = frozenset({Role.ADMIN})
+# Importing employees from Excel/CSV (an operator only into their own subtree).
+IMPOR_ROLES = frozenset({Role.ADMIN, Role.OPERATOR})
+# Reports (DUK, daftar pensiun, ...): rows limited by restrict and the latest finished run in scope.
+LAPORAN_ROLES = frozenset({Role.ADMIN, Role.OPERATOR, Role.PIMPINAN, Role.AUDITOR})
 
 
 def user_has_role(user: Any, roles: frozenset[str]) -> bool:

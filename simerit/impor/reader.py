@@ -1,0 +1,180 @@
+"""Read an uploaded xlsx or CSV into a text-only polars frame, or refuse it with one clear
+Indonesian message (ImportFileError). Nothing here touches the database."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from simerit.impor.columns import BY_HEADER, REQUIRED_HEADERS, SHEET
+
+MAX_ROWS = 200_000
+ROW = "_baris"  # Excel row number of each data row (header = row 1)
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell ")
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message is for the user (Bahasa Indonesia)."""
+
+
+@dataclass
+class Table:
+    frame: pl.DataFrame  # one Utf8 column per known key, plus ROW
+    sheet: str
+    # Rows (Excel numbers) where a code column (NIP, NIK) holds a number cell instead of text.
+    numeric_rows: dict[str, set[int]] = field(default_factory=dict)
+    ignored_headers: list[str] = field(default_factory=list)
+
+
+def read_upload(name: str, data: bytes) -> Table:
+    if not data:
+        raise ImportFileError("Berkas kosong (0 bita).")
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise ImportFileError("Berkas berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx.")
+    if data[:2] == b"PK":
+        return _read_xlsx(data)
+    if name.lower().endswith((".xlsx", ".xlsm")):
+        raise ImportFileError("Berkas bernama .xlsx tetapi isinya bukan buku kerja Excel. Jenis berkas tidak dikenal.")
+    if name.lower().endswith((".csv", ".txt")):
+        return _read_csv(data)
+    raise ImportFileError("Jenis berkas tidak dikenal: unggah berkas Excel (.xlsx) atau CSV (.csv).")
+
+
+def _read_xlsx(data: bytes) -> Table:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        if "xl/workbook.xml" not in archive.namelist():
+            raise ImportFileError("Berkas bukan buku kerja Excel (.xlsx) yang sah.")
+        bodies = {n: archive.read(n) for n in sheets}
+    except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile) as exc:
+        raise ImportFileError(
+            "Berkas Excel rusak atau terpotong (tidak dapat dibuka). Unggah ulang berkas aslinya, "
+            "atau buka di Excel lalu simpan ulang sebagai .xlsx."
+        ) from exc
+    except Exception as exc:  # zlib errors inside a damaged member
+        raise ImportFileError("Berkas Excel rusak atau terpotong (isi tidak dapat dibaca).") from exc
+    try:
+        import python_calamine
+
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = book.sheet_names
+        sheet_name = SHEET if SHEET in names else (names[0] if names else None)
+        if sheet_name is None:
+            raise ImportFileError("Buku kerja tidak berisi lembar kerja.")
+        sheet = book.get_sheet_by_name(sheet_name)
+        merged = sheet.merged_cell_ranges or []
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        raise ImportFileError("Berkas Excel rusak atau tidak dapat dibaca.") from exc
+    if merged:
+        (r0, c0), (r1, c1) = merged[0]
+        raise ImportFileError(
+            f"Lembar '{sheet_name}' berisi sel yang digabung (merge), mis. {_cell(r0, c0)}:{_cell(r1, c1)}. "
+            "Pisahkan semua sel gabungan (Unmerge) lalu unggah ulang."
+        )
+    for body in bodies.values():
+        if _FORMULA.search(body):
+            raise ImportFileError(
+                "Berkas berisi rumus (formula). Salin lalu tempel sebagai nilai (Paste Special → Values) "
+                "agar yang diimpor adalah nilainya, lalu unggah ulang."
+            )
+    if sheet.height == 0 or sheet.width == 0:
+        raise ImportFileError(f"Lembar '{sheet_name}' kosong: tidak ada baris judul maupun data.")
+    try:
+        frame = pl.read_excel(
+            io.BytesIO(data), engine="calamine", sheet_name=sheet_name, infer_schema_length=0,
+            read_options={"header_row": 0},
+        )
+    except Exception as exc:
+        raise ImportFileError(f"Lembar '{sheet_name}' tidak dapat dibaca: {exc}") from exc
+    table = _to_table(frame, sheet_name)
+    indexes = {key: i for key in ("nip", "nik") if (i := _header_index(frame.columns, key)) is not None}
+    if indexes and table.frame.height:
+        # A number typed in a code column loses its leading zeros and, beyond 15 digits, its last
+        # digits (Excel stores doubles). Only the cell type tells, so look at it.
+        for i, row in enumerate(sheet.iter_rows()):
+            for key, col in indexes.items():
+                if i and col < len(row) and isinstance(row[col], int | float) and not isinstance(row[col], bool):
+                    table.numeric_rows.setdefault(key, set()).add(i + 1)
+    return table
+
+
+def _read_csv(data: bytes) -> Table:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFileError("Berkas CSV berkode UTF-16. Simpan ulang sebagai «CSV UTF-8 (dipisah koma)».")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f"Berkas CSV bukan UTF-8 (bita tidak sah pada posisi {exc.start}; kemungkinan Windows-1252/ANSI). "
+            "Di Excel pilih Simpan Sebagai → «CSV UTF-8 (dipisah koma)», lalu unggah ulang."
+        ) from exc
+    first = text.split("\n", 1)[0]
+    if not first.strip():
+        raise ImportFileError("Berkas CSV kosong: tidak ada baris judul.")
+    separator = ";" if first.count(";") > first.count(",") else ","
+    try:
+        frame = pl.read_csv(
+            io.StringIO(text), separator=separator, infer_schema=False, has_header=True,
+            truncate_ragged_lines=False,
+        )
+    except Exception as exc:
+        raise ImportFileError(f"Berkas CSV tidak dapat dibaca (jumlah kolom tidak sama atau tanda kutip rusak): {exc}") from exc
+    return _to_table(frame, "CSV")
+
+
+def _header_index(columns: list[str], key: str) -> int | None:
+    for i, c in enumerate(columns):
+        k = BY_HEADER.get(str(c).strip().lower())
+        if k is not None and k.key == key:
+            return i
+    return None
+
+
+def _to_table(frame: pl.DataFrame, sheet: str) -> Table:
+    mapping: dict[str, str] = {}
+    ignored = []
+    for c in frame.columns:
+        k = BY_HEADER.get(str(c).strip().lower())
+        if k is None or k.key in mapping.values():
+            ignored.append(str(c))
+        else:
+            mapping[c] = k.key
+    missing = [h for h in REQUIRED_HEADERS if BY_HEADER[h.lower()].key not in mapping.values()]
+    if frame.width == 0:
+        raise ImportFileError(f"Lembar '{sheet}' kosong: tidak ada baris judul maupun data.")
+    if missing:
+        raise ImportFileError(
+            f"Baris 1 lembar '{sheet}' harus berisi judul kolom templat; tidak ditemukan: {', '.join(missing)}. "
+            "Unduh templat dan salin data ke dalamnya."
+        )
+    out = frame.select([pl.col(c).cast(pl.Utf8).str.strip_chars().alias(k) for c, k in mapping.items()])
+    out = out.with_columns([pl.when(pl.col(k) == "").then(None).otherwise(pl.col(k)).alias(k) for k in out.columns])
+    out = out.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+    data_cols = [c for c in out.columns if c != ROW]
+    out = out.filter(~pl.all_horizontal([pl.col(c).is_null() for c in data_cols]))
+    if out.height == 0:
+        raise ImportFileError(f"Lembar '{sheet}' tidak berisi data: hanya baris judul (atau baris kosong).")
+    if out.height > MAX_ROWS:
+        raise ImportFileError(
+            f"Lembar '{sheet}' berisi {out.height:,} baris data; paling banyak {MAX_ROWS:,} per berkas. Bagi berkasnya."
+        )
+    return Table(out, sheet, ignored_headers=ignored)
+
+
+def _cell(row: int, col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"

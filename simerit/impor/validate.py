@@ -1,0 +1,269 @@
+"""The dry run of an employee file: every problem with sheet, row, column, value and reason (in
+Bahasa Indonesia), and the plan of what would be created and changed. Nothing is written.
+
+Column checks run vectorised in polars (NIP with `rules.nip.validate_nip_column`, dates, codes,
+unit scope, jabatan, duplicates); the rows that pass are then built as `Pegawai` objects and go
+through `full_clean()`, so nothing the model refuses can slip through the commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from simerit.core.models import CHANGE, Instansi
+from simerit.impor.columns import BY_KEY, KOLOM
+from simerit.impor.reader import ROW, Table
+from simerit.organisasi.models import Jabatan, UnitOrganisasi
+from simerit.pegawai.choices import Agama, StatusKepegawaian
+from simerit.pegawai.models import Pegawai
+from simerit.referensi.models import Pangkat, TingkatPendidikan
+from simerit.rules import nip as nip_rules
+
+Progress = Callable[[int, str], None]
+
+DATE_KEYS = [k.key for k in KOLOM if k.kind == "date"]
+TEXT_FIELDS = ("nik", "gelar_depan", "nama", "gelar_belakang", "tempat_lahir", "jenis_kelamin", "agama", "status")
+# Model attribute compared/written per key (foreign keys by id).
+WRITE_FIELDS = (
+    "nik", "gelar_depan", "nama", "gelar_belakang", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "agama",
+    "status", "tmt_cpns", "tmt_pns", "pangkat_id", "tmt_pangkat", "pendidikan_id", "unit_id", "jabatan_id",
+    "tmt_jabatan",
+)
+FIELD_KEY = {"pangkat_id": "golongan", "pangkat": "golongan", "pendidikan_id": "pendidikan", "unit_id": "kode_unit",
+             "unit": "kode_unit", "jabatan_id": "jabatan", "tmt_pangkat": "tmt_pangkat"}
+FK_FIELDS = ["instansi", "unit", "pangkat", "pendidikan", "jabatan"]
+AGAMA = {**{v: v for v in Agama.values}, "khonghucu": Agama.KONGHUCU, "kong hu cu": Agama.KONGHUCU}
+SEX = {"L": "L", "P": "P", "LAKI-LAKI": "L", "PEREMPUAN": "P", "PRIA": "L", "WANITA": "P"}
+
+
+def header_of(key: str) -> str:
+    key = FIELD_KEY.get(key, key)
+    return BY_KEY[key].header if key in BY_KEY else "—"
+
+
+@dataclass
+class Plan:
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    create: list[Pegawai] = field(default_factory=list)
+    update: list[tuple[Pegawai, dict[str, list[Any]]]] = field(default_factory=list)
+    unchanged: int = 0
+    rows: int = 0
+    refused_rows: set[int] = field(default_factory=set)
+
+
+def _parse_date(col: str) -> pl.Expr:
+    s = pl.col(col).str.replace(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00(\.0+)?$", "$1")
+    return pl.coalesce(
+        s.str.to_date("%Y-%m-%d", strict=False),
+        s.str.to_date("%d-%m-%Y", strict=False),
+        s.str.to_date("%d/%m/%Y", strict=False),
+    )
+
+
+def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress | None = None) -> Plan:
+    tick = progress or (lambda p, s: None)
+    plan = Plan(rows=table.frame.height)
+    sheet = table.sheet
+    df = table.frame
+    for k in KOLOM:
+        if k.key not in df.columns:
+            df = df.with_columns(pl.lit(None, dtype=pl.Utf8).alias(k.key))
+    present = set(table.frame.columns)
+
+    def problem(row: int, key: str, value: Any, reason: str) -> None:
+        plan.problems.append({"lembar": sheet, "baris": int(row), "kolom": header_of(key),
+                              "nilai": "" if value is None else str(value), "alasan": reason})
+        plan.refused_rows.add(int(row))
+
+    def each(mask: pl.Expr, key: str, reason: Callable[[dict[str, Any]], str] | str) -> None:
+        for r in df.filter(mask).iter_rows(named=True):
+            problem(r[ROW], key, r[key], reason if isinstance(reason, str) else reason(r))
+
+    today = timezone.localdate()
+    # Normalised codes.
+    df = df.with_columns(
+        pl.col("status").str.to_uppercase().alias("_status"),
+        pl.col("jenis_kelamin").str.to_uppercase().replace_strict(SEX, default=None).alias("_sex"),
+        pl.col("agama").str.to_lowercase().replace_strict(AGAMA, default=None).alias("_agama"),
+        pl.coalesce(
+            pl.concat_str(
+                pl.col("golongan").str.extract(r"^([IViv]+)\s*/", 1).str.to_uppercase(), pl.lit("/"),
+                pl.col("golongan").str.extract(r"/\s*([a-eA-E])$", 1).str.to_lowercase(),
+            ),
+            pl.col("golongan"),
+        ).alias("_golongan"),
+        pl.col("pendidikan").str.to_uppercase().alias("_pendidikan"),
+        *[_parse_date(k).alias(f"_{k}") for k in DATE_KEYS],
+    )
+    tick(15, "Memeriksa kolom wajib, NIP dan tanggal")
+
+    # Required columns.
+    for key in ("nip", "nama", "tanggal_lahir", "jenis_kelamin", "status", "kode_unit"):
+        each(pl.col(key).is_null(), key, f"{header_of(key)} wajib diisi.")
+
+    # NIP: text, 18 digits, Perka BKN 22/2007 structure (PPPK: 18 digits only).
+    for key in ("nip", "nik"):
+        rows = list(table.numeric_rows.get(key, ()))
+        df = df.with_columns(pl.col(ROW).is_in(rows).alias(f"_{key}_angka"))
+        each(pl.col(key).is_not_null() & pl.col(f"_{key}_angka"), key,
+             f"{header_of(key)} diketik sebagai angka di Excel, bukan teks: angka nol di depan dan digit terakhir bisa "
+             f"hilang. Format kolom {header_of(key)} sebagai Teks lalu ketik ulang.")
+    df = df.with_columns(nip_rules.validate_nip_column(df["nip"]).alias("_nip_ok"))
+    for r in df.filter(pl.col("nip").is_not_null() & ~pl.col("_nip_angka") & ~pl.col("_nip_ok")).iter_rows(named=True):
+        if r["_status"] == "PPPK":
+            if not (len(r["nip"]) == 18 and r["nip"].isdigit()):
+                problem(r[ROW], "nip", r["nip"], "NI PPPK harus terdiri dari tepat 18 digit angka.")
+            continue
+        _parts, problems = nip_rules.parse_nip(r["nip"])
+        problem(r[ROW], "nip", r["nip"], " ".join(p.message for p in problems) or "NIP tidak sah.")
+    # Duplicates inside the file.
+    dup = df.filter(pl.col("nip").is_not_null()).group_by("nip").agg(pl.col(ROW).alias("_rows")).filter(
+        pl.col("_rows").list.len() > 1
+    )
+    for r in dup.iter_rows(named=True):
+        for row in r["_rows"]:
+            others = ", ".join(str(x) for x in r["_rows"] if x != row)
+            problem(row, "nip", r["nip"], f"NIP ganda dalam berkas: juga ada pada baris {others}.")
+
+    # NIK.
+    each(pl.col("nik").is_not_null() & ~pl.col("_nik_angka") & ~pl.col("nik").str.contains(r"^[0-9]{16}$"), "nik",
+         "NIK harus terdiri dari tepat 16 digit angka (isi sebagai teks).")
+    # Dates.
+    for key in DATE_KEYS:
+        each(pl.col(key).is_not_null() & pl.col(f"_{key}").is_null(), key,
+             "Bukan tanggal yang sah; gunakan sel tanggal Excel atau teks DD-MM-YYYY.")
+        each(pl.col(f"_{key}") > today, key, f"{header_of(key)} tidak boleh di masa depan.")
+    each(pl.col("_tanggal_lahir").is_not_null() & pl.col("_tmt_cpns").is_not_null()
+         & (pl.col("_tanggal_lahir") >= pl.col("_tmt_cpns")) & (pl.col("_tmt_cpns") <= today),
+         "tanggal_lahir", lambda r: f"Tanggal lahir harus sebelum TMT CPNS ({r['_tmt_cpns']:%d-%m-%Y}).")
+    # Codes.
+    each(pl.col("jenis_kelamin").is_not_null() & pl.col("_sex").is_null(), "jenis_kelamin",
+         "Jenis kelamin harus L (laki-laki) atau P (perempuan).")
+    each(pl.col("agama").is_not_null() & pl.col("_agama").is_null(), "agama",
+         f"Agama tidak dikenal; pilih salah satu: {', '.join(str(x) for x in Agama.labels)}.")
+    each(pl.col("status").is_not_null() & ~pl.col("_status").is_in(StatusKepegawaian.values), "status",
+         "Status harus CPNS, PNS atau PPPK.")
+    pangkat = {p.kode: p for p in Pangkat.objects.all()}
+    pendidikan = {p.kode: p for p in TingkatPendidikan.objects.all()}
+    each(pl.col("golongan").is_not_null() & ~pl.col("_golongan").is_in(list(pangkat)), "golongan",
+         lambda r: f"Golongan '{r['golongan']}' tidak dikenal; gunakan kode seperti III/a (I/a s.d. IV/e).")
+    each(pl.col("pendidikan").is_not_null() & ~pl.col("_pendidikan").is_in(list(pendidikan)), "pendidikan",
+         lambda r: f"Tingkat pendidikan '{r['pendidikan']}' tidak dikenal; gunakan {', '.join(pendidikan)}.")
+    tick(30, "Memeriksa unit, jabatan dan NIP yang sudah ada")
+
+    # Unit: known in the instansi and inside what the user may change.
+    units = {u.kode: u for u in UnitOrganisasi.objects.filter(instansi=instansi)}
+    allowed = set(UnitOrganisasi.objects.restrict(user, CHANGE).filter(instansi=instansi).values_list("pk", flat=True))
+    each(pl.col("kode_unit").is_not_null() & ~pl.col("kode_unit").is_in(list(units)), "kode_unit",
+         lambda r: f"Kode unit '{r['kode_unit']}' tidak terdaftar di {instansi.nama}.")
+    each(pl.col("kode_unit").is_in([k for k, u in units.items() if u.pk not in allowed]), "kode_unit",
+         lambda r: f"Unit '{units[r['kode_unit']].nama}' di luar lingkup kewenangan Anda; Anda hanya dapat mengimpor "
+                   "pegawai ke unit Anda dan sub-unitnya.")
+    # Jabatan by name within the unit.
+    jabatan = {(j.unit_id, j.nama.strip().lower()): j for j in Jabatan.objects.filter(instansi=instansi)}
+    for r in df.filter(pl.col("jabatan").is_not_null() & pl.col("kode_unit").is_in(list(units))).iter_rows(named=True):
+        if (units[r["kode_unit"]].pk, r["jabatan"].lower()) not in jabatan:
+            problem(r[ROW], "jabatan", r["jabatan"],
+                    f"Jabatan '{r['jabatan']}' tidak terdaftar pada unit {r['kode_unit']} ({units[r['kode_unit']].nama}).")
+
+    # Existing employees of the instansi, keyed by NIP.
+    nips = list(df["nip"].drop_nulls().unique().to_list())
+    existing: dict[str, Pegawai] = {}
+    for i in range(0, len(nips), 5000):
+        for p in Pegawai.objects.filter(instansi=instansi, nip__in=nips[i : i + 5000]).select_related("unit"):
+            existing[p.nip] = p
+    changeable = set(
+        Pegawai.objects.restrict(user, CHANGE).filter(pk__in=[p.pk for p in existing.values()]).values_list("pk", flat=True)
+    ) if existing else set()
+    for r in df.filter(pl.col("nip").is_in(list(existing))).iter_rows(named=True):
+        if existing[r["nip"]].pk not in changeable:
+            problem(r[ROW], "nip", r["nip"], "Pegawai dengan NIP ini sudah terdaftar di unit di luar lingkup kewenangan "
+                                             "Anda; perubahan hanya dapat dilakukan oleh Admin BKPSDM.")
+
+    # Model rules on the rows that passed.
+    good = df.filter(~pl.col(ROW).is_in(list(plan.refused_rows)))
+    total = max(good.height, 1)
+    for n, r in enumerate(good.iter_rows(named=True)):
+        if n % 2000 == 0:
+            tick(35 + int(60 * n / total), "Memeriksa aturan data pegawai")
+        values: dict[str, Any] = {
+            "nik": r["nik"] or "", "gelar_depan": r["gelar_depan"] or "", "nama": r["nama"],
+            "gelar_belakang": r["gelar_belakang"] or "", "tempat_lahir": r["tempat_lahir"] or "",
+            "tanggal_lahir": r["_tanggal_lahir"], "jenis_kelamin": r["_sex"], "agama": r["_agama"] or "",
+            "status": r["_status"], "tmt_cpns": r["_tmt_cpns"], "tmt_pns": r["_tmt_pns"],
+            "pangkat": pangkat.get(r["_golongan"]) if r["_golongan"] else None, "tmt_pangkat": r["_tmt_pangkat"],
+            "pendidikan": pendidikan.get(r["_pendidikan"]) if r["_pendidikan"] else None,
+            "unit": units[r["kode_unit"]], "tmt_jabatan": r["_tmt_jabatan"],
+        }
+        unit = values["unit"]
+        values["jabatan"] = jabatan[(unit.pk, r["jabatan"].lower())] if r["jabatan"] else None
+        # A column left out of the file keeps the stored value.
+        keys = {k: v for k, v in values.items() if FIELD_KEY.get(f"{k}_id", FIELD_KEY.get(k, k)) in present}
+        old = existing.get(r["nip"])
+        if old is None:
+            obj = Pegawai(instansi=instansi, nip=r["nip"], **values)
+        else:
+            obj = Pegawai(**{f.attname: getattr(old, f.attname) for f in Pegawai._meta.concrete_fields})
+            obj.unit = old.unit
+            for k, v in keys.items():
+                setattr(obj, k, v)
+        obj.instansi = instansi
+        try:
+            # Foreign keys were resolved from the database above: skip their per-row existence query.
+            obj.full_clean(exclude=FK_FIELDS, validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            for fld, messages in exc.message_dict.items():
+                key = FIELD_KEY.get(fld, fld)
+                raw = r.get(key) if key in r else None
+                problem(r[ROW], key, raw, " ".join(messages))
+            continue
+        if old is None:
+            plan.create.append(obj)
+            continue
+        changes = {f: [_plain(getattr(old, f)), _plain(getattr(obj, f))] for f in WRITE_FIELDS
+                   if getattr(old, f) != getattr(obj, f)}
+        if changes:
+            plan.update.append((obj, changes))
+        else:
+            plan.unchanged += 1
+    plan.problems.sort(key=lambda p: (p["baris"], p["kolom"]))
+    tick(95, "Menyusun laporan")
+    return plan
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def report_of(plan: Plan, table: Table, seconds: float) -> dict[str, Any]:
+    changed_cols: dict[str, int] = {}
+    changes = []
+    for obj, ch in plan.update:
+        headers = [header_of(f) for f in ch]
+        for h in headers:
+            changed_cols[h] = changed_cols.get(h, 0) + 1
+        if len(changes) < 5000:
+            changes.append({"nip": obj.nip, "nama": obj.nama, "kolom": headers})
+    refused = len(plan.refused_rows)
+    return {
+        "lembar": table.sheet,
+        "summary": {
+            "baris": plan.rows, "baru": len(plan.create), "berubah": len(plan.update), "tetap": plan.unchanged,
+            "ditolak": refused, "masalah": len(plan.problems),
+            "akan_ditulis": len(plan.create) + len(plan.update) if not plan.problems else 0,
+        },
+        "kolom_berubah": dict(sorted(changed_cols.items(), key=lambda kv: -kv[1])),
+        "perubahan": changes,
+        "problems": plan.problems,
+        "kolom_diabaikan": table.ignored_headers,
+        "detik": round(seconds, 2),
+    }
