@@ -45,22 +45,30 @@ def stage_scan(directory: Path) -> int:
 
 
 def stage_batch(directory: Path) -> int:
-    from simerit.rules import competency, duk, ipasn, pangkat, retirement, skp, talent
+    from simerit.rules import duk, ipasn, pangkat, retirement, skp, talent
     from simerit.tables import employee_frames
 
     frames = employee_frames(_scan(directory), AS_OF)
+    ids = frames.employees["id"]
+    latest = skp.latest_predikats_batch(frames.performance, AS_OF, ids=ids)  # for predikat and 9-box
     parts = [
         retirement.retirement_batch(frames.employees, AS_OF),
-        skp.predikat_batch(frames.performance, AS_OF),
+        skp.predikat_columns(latest),
         ipasn.ip_asn_batch(frames, AS_OF),
-        competency.jpm_batch(frames.competency),
-        talent.talent_batch(frames, AS_OF).select("id", "box", "kinerja", "potensial"),
+        # JPM (`competency.jpm_batch`) comes with the 9-box, already joined to the employees.
+        talent.talent_batch(frames, AS_OF, latest=latest).select(
+            "id", "jpm_percent", "jpm_pemetaan", "jpm_seleksi", "box", "kinerja", "potensial"
+        ),
         pangkat.kp_reguler_batch(frames, AS_OF),
-        duk.duk_rank_batch(frames, AS_OF),
+        duk.duk_rank_batch(frames, AS_OF, employee_order=True),
     ]
+    # Every part has one row per employee in `frames.employees` order: side by side, no joins.
     result = frames.employees.select("id")
     for part in parts:
-        result = result.join(part, on="id", how="left")
+        if not part["id"].equals(ids):
+            raise AssertionError("a batch rule did not return its rows in employee order")
+        renamed = [c.alias(f"{c.name}_right" if c.name in result.columns else c.name) for c in part.drop("id")]
+        result = result.hstack(renamed)
     return result.height
 
 

@@ -73,15 +73,18 @@ def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[st
     jabatan = _lazy(tables, "jabatan").select(
         pl.col("id").alias("jabatan_id"), "jenis", "jenjang", "bup", "diklat_fungsional"
     )
+    # Graduation year of the education held now: the earliest record of that level (joins and
+    # grouping on the integer key only).
     grad = (
         _lazy(tables, "riwayat_pendidikan")
-        .select("pegawai_id", "tingkat_kode", "tahun_lulus")
-        .group_by("pegawai_id", "tingkat_kode")
+        .join(pegawai.select("id", "pendidikan_kode"), left_on="pegawai_id", right_on="id")
+        .filter(pl.col("tingkat_kode") == pl.col("pendidikan_kode"))
+        .group_by("pegawai_id")
         .agg(pl.col("tahun_lulus").min())
     )
     employees = (
         pegawai.join(jabatan, on="jabatan_id", how="left")
-        .join(grad, left_on=["id", "pendidikan_kode"], right_on=["pegawai_id", "tingkat_kode"], how="left")
+        .join(grad, left_on="id", right_on="pegawai_id", how="left")
         .select(
             _sid("id"),
             pl.col("nip").cast(pl.Utf8),

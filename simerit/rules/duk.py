@@ -167,8 +167,12 @@ def duk_order(profiles: Iterable[EmployeeProfile], as_of: dt.date) -> list[str]:
     return [p.id for p in sorted(profiles, key=lambda p: duk_key(p, as_of))]
 
 
-def duk_rank_batch(frames: EmployeeFrames, as_of: dt.date, group_by: str | None = None) -> pl.DataFrame:
-    """Batch form of `duk_order`: `id, duk_rank (UInt32, 1 = first)`, rows in DUK order.
+def duk_rank_batch(
+    frames: EmployeeFrames, as_of: dt.date, group_by: str | None = None, *, employee_order: bool = False
+) -> pl.DataFrame:
+    """Batch form of `duk_order`: `id, duk_rank (UInt32, 1 = first)`, rows in DUK order (in the
+    order of `frames.employees` with `employee_order=True`, so callers can place it beside other
+    results without a join).
 
     Ranks within each value of `group_by` (a column the caller adds to `frames.employees`, e.g.
     the OPD) or across all rows. Same basis and decisions as `duk_key`.
@@ -211,11 +215,12 @@ def duk_rank_batch(frames: EmployeeFrames, as_of: dt.date, group_by: str | None 
     ]
     order = [f"_k{i}" for i in range(1, 13)] + ["id"]
     rank = pl.int_range(1, pl.len() + 1, dtype=pl.UInt32)
-    return (
+    ranked = (
         frames.employees.lazy()
+        .with_row_index("_row")
         .join(latihan, on="id", how="left")
-        .select("id", *groups, *keys)
+        .select("_row", "id", *groups, *keys)
         .sort(order)
-        .select("id", (rank.over(group_by) if group_by else rank).alias("duk_rank"))
-        .collect()
+        .select("_row", "id", (rank.over(group_by) if group_by else rank).alias("duk_rank"))
     )
+    return (ranked.sort("_row") if employee_order else ranked).drop("_row").collect()

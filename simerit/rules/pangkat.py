@@ -25,7 +25,7 @@ from simerit.rules._versions import NoVersionInForce, RuleVersion, in_force
 from simerit.rules.profile import Discipline, EmployeeFrames, EmployeeProfile
 from simerit.rules.reference import load_table
 from simerit.rules.retirement import tanggal
-from simerit.rules.skp import describe_record, year_record, year_records_batch
+from simerit.rules.skp import describe_record, key_label, record_keys, year_record
 
 BASIS_KP = "PP 99/2000 jo. PP 12/2002"
 DECISION_NEXT = "docs/decisions/0013-kp-next-date.md"
@@ -370,16 +370,18 @@ def kp_reguler_batch(frames: EmployeeFrames, as_of: dt.date) -> pl.DataFrame:
     candidates = base.lazy().filter(
         pl.col("kp_next_date").is_not_null() & pl.col("_target").is_not_null() & pl.col("_ceiling").is_not_null()
     )
-    # Only the two years before a period date on or after `as_of` can count (decision 0014).
-    recent = frames.performance.filter(pl.col("year") >= as_of.year - 2)
-    passing = year_records_batch(recent).lazy().filter(pl.col("predikat").is_in(PASSING)).select("id", "year")
+    # Only the two years before a period date on or after `as_of` can count (decision 0014). The
+    # record that counts for a year is the one with the largest `skp.record_keys` key (decision 0022).
+    _, key = record_keys()
+    year = pl.col("year")
     performing = (
-        candidates.select("id", "_y1", "_y2")
-        .join(passing, on="id", how="inner")
-        .filter((pl.col("year") == pl.col("_y1")) | (pl.col("year") == pl.col("_y2")))
+        frames.performance.lazy()
+        .filter(year >= as_of.year - 2)
+        .select("id", "year", key.alias("_key"))
+        .join(candidates.select("id", "_y1", "_y2"), on="id", how="inner")
         .group_by("id")
-        .agg(pl.col("year").n_unique().alias("_years"))
-        .filter(pl.col("_years") == 2)
+        .agg(*[pl.col("_key").filter(year == pl.col(y)).max().alias(y) for y in ("_y1", "_y2")])
+        .filter(key_label(pl.col("_y1")).is_in(PASSING) & key_label(pl.col("_y2")).is_in(PASSING))
         .select("id")
     )
     blocked = (

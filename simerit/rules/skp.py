@@ -226,46 +226,86 @@ def _band_index(nilai: pl.Expr) -> pl.Expr:
     return pl.when(nilai.is_not_null()).then(expr)
 
 
-def predikat_batch(
-    performance: pl.DataFrame, as_of: dt.date, *, ratings_only: bool = False, ids: pl.Series | None = None
-) -> pl.DataFrame:
-    """Batch form of `latest_predikat`: `id, predikat_year (Int16), predikat (Utf8)`.
+def record_keys() -> tuple[pl.Expr, pl.Expr]:
+    """Per performance record (decision 0022), one integer key `year * 100 + r` where `r` is
+    60 - rank for a rated record (55-59) and 20 - band for a numeric one (16-20): among records of
+    one year the largest key is the record that counts (`year_record`: a rated record before a
+    numeric one, then the worst rating or lowest band), and among several years the latest.
 
-    One row per id of `ids` when given (in that order), else per id found in `performance`; null
-    where no year up to `as_of` has a counting record. Basis as `latest_predikat` (PermenPANRB
-    6/2022, PP 46/2011; decisions 0022 and 0023).
-
-    Each record gets one integer key `year * 100 + r`, where `r` is 60 - rank for a rated record
-    (55-59) and 20 - band for a numeric one (16-20); the largest key per id is the latest year, a
-    rated record before a numeric one, and the worst rating or lowest band: exactly `year_record`.
+    Returns (rated key, null unless both ratings are valid; key of any counting record, null when
+    the record has neither ratings nor a value). `key_label` gives the predikat of a key.
     """
     keys = {f"{h}|{p}": PREDIKAT_RANK[label] for (h, p), label in PREDIKAT_MATRIX.items()}
     rank = pl.concat_str([pl.col("hasil_kerja"), pl.col("perilaku_kerja")], separator="|").replace_strict(
         keys, default=None, return_dtype=pl.Int32
     )
     year = pl.col("year").cast(pl.Int32)
-    key = pl.when(rank.is_not_null()).then(year * 100 + 60 - rank)
-    if not ratings_only:
-        key = key.otherwise(year * 100 + 20 - _band_index(pl.col("nilai")))
-    band_labels = {20 - i: label for i, (_, label) in enumerate(reversed(NUMERIC_BANDS))}
-    rank_labels = {60 - r: label for r, label in _RANK_LABEL.items()}
+    rated = pl.when(rank.is_not_null()).then(year * 100 + 60 - rank)
+    return rated, pl.coalesce(rated, year * 100 + 20 - _band_index(pl.col("nilai")))
+
+
+_KEY_LABELS = {
+    **{60 - r: label for r, label in _RANK_LABEL.items()},
+    **{20 - i: label for i, (_, label) in enumerate(reversed(NUMERIC_BANDS))},
+}
+
+
+def key_label(key: pl.Expr) -> pl.Expr:
+    """The predikat (PermenPANRB 6/2022) or PP 46/2011 label of a `record_keys` key."""
+    return (key % 100).replace_strict(_KEY_LABELS, default=None, return_dtype=pl.Utf8)
+
+
+def latest_predikats_batch(performance: pl.DataFrame, as_of: dt.date, *, ids: pl.Series | None = None) -> pl.DataFrame:
+    """Both forms of `latest_predikat` in one pass: `id, predikat_year, predikat` (any counting
+    record) and `rated_year, rated_predikat` (`ratings_only=True`, the 9-box input), Int16/Utf8.
+
+    One row per id of `ids` when given (in that order), else per id found in `performance`; null
+    where no year up to `as_of` has a counting (rated) record. Basis as `latest_predikat`
+    (PermenPANRB 6/2022, PP 46/2011; decisions 0022 and 0023): the largest `record_keys` key
+    per id, and the largest among rated records only.
+    """
+    rated_key, any_key = record_keys()
+
+    def year_and_label(key: str, year_name: str, label_name: str) -> list[pl.Expr]:
+        return [(pl.col(key) // 100).cast(pl.Int16).alias(year_name), key_label(pl.col(key)).alias(label_name)]
+
     latest = (
         performance.lazy()
         .filter(pl.col("year") <= as_of.year)
-        .select("id", key.alias("_key"))
+        .select("id", rated_key.alias("_rated"), any_key.alias("_key"))
         .drop_nulls("_key")
         .group_by("id")
-        .agg(pl.col("_key").max())
+        .agg(pl.col("_key").max(), pl.col("_rated").max())
         .select(
             "id",
-            (pl.col("_key") // 100).cast(pl.Int16).alias("predikat_year"),
-            (pl.col("_key") % 100)
-            .replace_strict({**rank_labels, **band_labels}, return_dtype=pl.Utf8)
-            .alias("predikat"),
+            *year_and_label("_key", "predikat_year", "predikat"),
+            *year_and_label("_rated", "rated_year", "rated_predikat"),
         )
     )
     base = ids.cast(pl.Utf8).to_frame("id") if ids is not None else performance.select("id").unique(maintain_order=True)
     return base.lazy().join(latest, on="id", how="left", maintain_order="left").collect()
+
+
+def predikat_batch(
+    performance: pl.DataFrame, as_of: dt.date, *, ratings_only: bool = False, ids: pl.Series | None = None
+) -> pl.DataFrame:
+    """Batch form of `latest_predikat`: `id, predikat_year (Int16), predikat (Utf8)`.
+
+    One row per id of `ids` when given (in that order), else per id found in `performance`; null
+    where no year up to `as_of` has a counting record. Computed by `latest_predikats_batch` (same
+    basis and decisions).
+    """
+    return predikat_columns(latest_predikats_batch(performance, as_of, ids=ids), ratings_only=ratings_only)
+
+
+def predikat_columns(latest: pl.DataFrame, *, ratings_only: bool = False) -> pl.DataFrame:
+    """`id, predikat_year, predikat` of a `latest_predikats_batch` result (the ratings-based pair
+    when `ratings_only`)."""
+    if ratings_only:
+        return latest.select(
+            "id", pl.col("rated_year").alias("predikat_year"), pl.col("rated_predikat").alias("predikat")
+        )
+    return latest.select("id", "predikat_year", "predikat")
 
 
 def rated_predikat_batch(performance: pl.DataFrame, as_of: dt.date, *, ids: pl.Series | None = None) -> pl.DataFrame:

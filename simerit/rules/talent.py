@@ -175,16 +175,28 @@ def nine_box_batch(frame: pl.DataFrame, thresholds: PotentialThresholds = DEFAUL
     )  # fmt: skip
 
 
-def talent_batch(frames: EmployeeFrames, as_of: dt.date, thresholds: PotentialThresholds = DEFAULT) -> pl.DataFrame:
+def talent_batch(
+    frames: EmployeeFrames,
+    as_of: dt.date,
+    thresholds: PotentialThresholds = DEFAULT,
+    *,
+    latest: pl.DataFrame | None = None,
+) -> pl.DataFrame:
     """The 9-box for every employee of `frames` as of `as_of`: latest ratings-based predikat
     (`skp.rated_predikat_batch`) + JPM (`competency.jpm_batch`) + `nine_box_batch`.
 
     Columns: `id, predikat_year, predikat, jpm_percent, jpm_pemetaan, jpm_seleksi, box, kinerja,
     potensial`, one row per employee in `frames.employees` order. Basis as `nine_box`.
+    `latest`: the caller's `skp.latest_predikats_batch(frames.performance, as_of,
+    ids=frames.employees["id"])`, when it has computed it already (saves that pass).
     """
     ids = frames.employees["id"]
-    pred = skp.rated_predikat_batch(frames.performance, as_of, ids=ids)
+    if latest is None:
+        latest = skp.latest_predikats_batch(frames.performance, as_of, ids=ids)
+    elif not latest["id"].equals(ids):
+        raise ValueError("latest: not the rows of frames.employees (compute it with ids=frames.employees['id'])")
+    pred = skp.predikat_columns(latest, ratings_only=True)
     jpm = competency.jpm_batch(frames.competency, as_of)
     joined = pred.join(jpm, on="id", how="left", maintain_order="left")
-    boxes = nine_box_batch(joined, thresholds)
-    return joined.join(boxes, on="id", how="left", maintain_order="left")
+    boxes = nine_box_batch(joined, thresholds)  # a row-wise select: rows stay in `joined` order
+    return joined.hstack(boxes.drop("id"))

@@ -209,6 +209,8 @@ def test_scalar_and_batch_agree_within_groups(profiles, as_of, data):
     frames = profiles_to_frames(profiles)
     frames = replace(frames, employees=frames.employees.with_columns(pl.Series("opd", groups, dtype=pl.Utf8)))
     ranks = dict(duk_rank_batch(frames, as_of, group_by="opd").rows())
+    aligned = duk_rank_batch(frames, as_of, group_by="opd", employee_order=True)
+    assert aligned.rows() == [(p.id, ranks[p.id]) for p in profiles]  # same ranks, rows in employee order
     for g in "XY":
         members = [p for p, pg in zip(profiles, groups, strict=True) if pg == g]
         assert [ranks[p.id] for p in members] == [duk_order(members, as_of).index(p.id) + 1 for p in members]

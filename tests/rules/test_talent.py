@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simerit.rules import competency, skp
-from simerit.rules.profile import profiles_to_frames
+from simerit.rules.profile import EmployeeProfile, profiles_to_frames
 from simerit.rules.talent import (
     BOX_INFO,
     SUCCESSION_BOXES,
@@ -95,13 +95,23 @@ def test_thresholds_are_configurable_per_instansi():
     assert nine_box_batch(frame)["box"].to_list() == [8, 2]  # row b falls back to the default 90 / 78
 
 
+def test_precomputed_latest_must_be_of_the_same_employees():
+    frames = profiles_to_frames([EmployeeProfile(id="a"), EmployeeProfile(id="b")])
+    other = skp.latest_predikats_batch(frames.performance, dt.date(2025, 12, 31), ids=pl.Series(["b", "a"]))
+    with pytest.raises(ValueError, match="frames.employees"):
+        talent_batch(frames, dt.date(2025, 12, 31), latest=other)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_scalar_and_batch_agree(data):
     as_of = data.draw(st.one_of(st.sampled_from(SPECIAL_DATES), st.dates(dt.date(2018, 1, 1), dt.date(2031, 12, 31))))
     profiles = data.draw(measured_profile_lists(as_of))
-    batch = talent_batch(profiles_to_frames(profiles), as_of)
+    frames = profiles_to_frames(profiles)
+    batch = talent_batch(frames, as_of)
     assert batch["id"].to_list() == [p.id for p in profiles]
+    latest = skp.latest_predikats_batch(frames.performance, as_of, ids=frames.employees["id"])
+    assert talent_batch(frames, as_of, latest=latest).equals(batch)  # a precomputed pass gives the same
     assert batch.schema["box"] == pl.Int8
     for p, row in zip(profiles, batch.iter_rows(named=True), strict=True):
         pred = skp.latest_rated_predikat(p.performance, as_of).value
