@@ -37,7 +37,7 @@ from simerit.synth.generator import ESELON_PANGKAT, PANGKAT_CODES, SynthData
 
 DEMO_PASSWORD = "simerit-demo"
 BATCH_SIZE = 2000
-ADMIN_APPS = ("referensi", "organisasi", "pegawai", "accounts")
+ADMIN_APPS = ("referensi", "organisasi", "pegawai", "accounts", "indeks", "impor")
 Progress = Callable[[str, int, int], None]
 
 # Table name -> model, in loading order.

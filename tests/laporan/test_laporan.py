@@ -314,3 +314,13 @@ def test_drh_scope(world: Any, client: Any) -> None:
     assert _get(client, world.users["admin"], "drh_xlsx", nip=world.p_other.nip).status_code == 302
     html = _get(client, world.users["pegawai"], "index").content.decode()
     assert "Daftar Riwayat Hidup" in html and "Daftar Urut Kepangkatan" not in html
+
+
+def test_profile_links_to_own_drh_which_downloads(world: Any, client: Any) -> None:
+    client.force_login(world.users["pegawai"])
+    page = client.get(reverse("pegawai:detail", args=[world.p_puskesmas.pk])).content.decode()
+    link = f'{reverse("laporan:drh_pdf")}?nip={world.p_puskesmas.nip}'
+    assert link in page
+    response = client.get(link)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
