@@ -324,3 +324,11 @@ def test_profile_links_to_own_drh_which_downloads(world: Any, client: Any) -> No
     response = client.get(link)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_index_page_offers_both_formats_for_every_report(world: Any, client: Any) -> None:
+    client.force_login(world.users["admin"])
+    html = client.get(reverse("laporan:index")).content.decode()
+    for name in ("duk", "pensiun", "nominatif", "ipasn", "bezetting", "drh"):
+        for fmt in ("xlsx", "pdf"):
+            assert f'formaction="{reverse(f"laporan:{name}_{fmt}")}"' in html, (name, fmt)
