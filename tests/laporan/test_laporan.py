@@ -326,7 +326,7 @@ def test_profile_links_to_own_drh_which_downloads(world: Any, client: Any) -> No
     assert response["Content-Type"] == "application/pdf"
 
 
-def test_index_page_offers_both_formats_for_every_report(world: Any, client: Any) -> None:
+def test_index_page_offers_both_formats_for_every_report(world: Any, client: Any, run: IndexRun) -> None:
     client.force_login(world.users["admin"])
     html = client.get(reverse("laporan:index")).content.decode()
     for name in ("duk", "pensiun", "nominatif", "ipasn", "bezetting", "drh"):
