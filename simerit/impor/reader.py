@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
 
+from simerit.impor import siasn
 from simerit.impor.columns import BY_HEADER, REQUIRED_HEADERS, SHEET
 
 MAX_ROWS = 200_000
@@ -29,6 +31,11 @@ class Table:
     # Rows (Excel numbers) where a code column (NIP, NIK) holds a number cell instead of text.
     numeric_rows: dict[str, set[int]] = field(default_factory=dict)
     ignored_headers: list[str] = field(default_factory=list)
+    # "templat" or siasn.SOURCE; for SIASN, the file's own column name per key (for the report)
+    # and the unit given by name (UNOR NAMA) instead of by code.
+    source: str = "templat"
+    headers: dict[str, str] = field(default_factory=dict)
+    unit_by_name: bool = False
 
 
 def read_upload(name: str, data: bytes) -> Table:
@@ -121,7 +128,8 @@ def _read_csv(data: bytes) -> Table:
     first = text.split("\n", 1)[0]
     if not first.strip():
         raise ImportFileError("Berkas CSV kosong: tidak ada baris judul.")
-    separator = ";" if first.count(";") > first.count(",") else ","
+    # SIASN's Export Data ASN has been seen with "|" as well as "," and ";" between columns.
+    separator = max((",", ";", "|"), key=first.count)
     try:
         frame = pl.read_csv(
             io.StringIO(text), separator=separator, infer_schema=False, has_header=True,
@@ -133,6 +141,9 @@ def _read_csv(data: bytes) -> Table:
 
 
 def _header_index(columns: list[str], key: str) -> int | None:
+    if siasn.is_siasn(columns):
+        to_key = siasn.mapping(columns)[0]
+        return next((i for i, c in enumerate(columns) if to_key.get(c) == key), None)
     for i, c in enumerate(columns):
         k = BY_HEADER.get(str(c).strip().lower())
         if k is not None and k.key == key:
@@ -141,6 +152,8 @@ def _header_index(columns: list[str], key: str) -> int | None:
 
 
 def _to_table(frame: pl.DataFrame, sheet: str) -> Table:
+    if siasn.is_siasn(frame.columns):
+        return _siasn_table(frame, sheet)
     mapping: dict[str, str] = {}
     ignored = []
     for c in frame.columns:
@@ -157,8 +170,26 @@ def _to_table(frame: pl.DataFrame, sheet: str) -> Table:
             f"Baris 1 lembar '{sheet}' harus berisi judul kolom templat; tidak ditemukan: {', '.join(missing)}. "
             "Unduh templat dan salin data ke dalamnya."
         )
+    return _finish(frame, mapping, sheet, Table(pl.DataFrame(), sheet, ignored_headers=ignored))
+
+
+def _siasn_table(frame: pl.DataFrame, sheet: str) -> Table:
+    mapping, headers, unused, missing = siasn.mapping(frame.columns)
+    if missing:
+        raise ImportFileError(
+            f"Berkas dikenali sebagai Export Data ASN SIASN (ada kolom PNS ID dan NIP BARU), tetapi kolom wajib "
+            f"tidak ditemukan: {', '.join(missing)}. Unggah berkas ekspor SIASN apa adanya, tanpa menghapus kolom."
+        )
+    table = Table(pl.DataFrame(), sheet, ignored_headers=unused, source=siasn.SOURCE, headers=headers, unit_by_name=True)
+    return _finish(frame, mapping, sheet, table, convert=siasn.convert)
+
+
+def _finish(frame: pl.DataFrame, mapping: dict[str, str], sheet: str, table: Table,
+            convert: Callable[[pl.DataFrame], pl.DataFrame] | None = None) -> Table:
     out = frame.select([pl.col(c).cast(pl.Utf8).str.strip_chars().alias(k) for c, k in mapping.items()])
     out = out.with_columns([pl.when(pl.col(k) == "").then(None).otherwise(pl.col(k)).alias(k) for k in out.columns])
+    if convert is not None:
+        out = convert(out)
     out = out.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
     data_cols = [c for c in out.columns if c != ROW]
     out = out.filter(~pl.all_horizontal([pl.col(c).is_null() for c in data_cols]))
@@ -168,7 +199,8 @@ def _to_table(frame: pl.DataFrame, sheet: str) -> Table:
         raise ImportFileError(
             f"Lembar '{sheet}' berisi {out.height:,} baris data; paling banyak {MAX_ROWS:,} per berkas. Bagi berkasnya."
         )
-    return Table(out, sheet, ignored_headers=ignored)
+    table.frame = out
+    return table
 
 
 def _cell(row: int, col: int) -> str:

@@ -77,8 +77,12 @@ def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress |
             df = df.with_columns(pl.lit(None, dtype=pl.Utf8).alias(k.key))
     present = set(table.frame.columns)
 
+    def head(key: str) -> str:
+        # A SIASN file is reported with its own column names (e.g. "GOL AKHIR NAMA").
+        return table.headers.get(FIELD_KEY.get(key, key)) or header_of(key)
+
     def problem(row: int, key: str, value: Any, reason: str) -> None:
-        plan.problems.append({"lembar": sheet, "baris": int(row), "kolom": header_of(key),
+        plan.problems.append({"lembar": sheet, "baris": int(row), "kolom": head(key),
                               "nilai": "" if value is None else str(value), "alasan": reason})
         plan.refused_rows.add(int(row))
 
@@ -106,15 +110,17 @@ def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress |
 
     # Required columns.
     for key in ("nip", "nama", "tanggal_lahir", "jenis_kelamin", "status", "kode_unit"):
-        each(pl.col(key).is_null(), key, f"{header_of(key)} wajib diisi.")
+        if key == "kode_unit" and table.unit_by_name:
+            continue
+        each(pl.col(key).is_null(), key, f"{head(key)} wajib diisi.")
 
     # NIP: text, 18 digits, Perka BKN 22/2007 structure (PPPK: 18 digits only).
     for key in ("nip", "nik"):
         rows = list(table.numeric_rows.get(key, ()))
         df = df.with_columns(pl.col(ROW).is_in(rows).alias(f"_{key}_angka"))
         each(pl.col(key).is_not_null() & pl.col(f"_{key}_angka"), key,
-             f"{header_of(key)} diketik sebagai angka di Excel, bukan teks: angka nol di depan dan digit terakhir bisa "
-             f"hilang. Format kolom {header_of(key)} sebagai Teks lalu ketik ulang.")
+             f"{head(key)} diketik sebagai angka di Excel, bukan teks: angka nol di depan dan digit terakhir bisa "
+             f"hilang. Format kolom {head(key)} sebagai Teks lalu ketik ulang.")
     df = df.with_columns(nip_rules.validate_nip_column(df["nip"]).alias("_nip_ok"))
     for r in df.filter(pl.col("nip").is_not_null() & ~pl.col("_nip_angka") & ~pl.col("_nip_ok")).iter_rows(named=True):
         if r["_status"] == "PPPK":
@@ -139,7 +145,7 @@ def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress |
     for key in DATE_KEYS:
         each(pl.col(key).is_not_null() & pl.col(f"_{key}").is_null(), key,
              "Bukan tanggal yang sah; gunakan sel tanggal Excel atau teks DD-MM-YYYY.")
-        each(pl.col(f"_{key}") > today, key, f"{header_of(key)} tidak boleh di masa depan.")
+        each(pl.col(f"_{key}") > today, key, f"{head(key)} tidak boleh di masa depan.")
     each(pl.col("_tanggal_lahir").is_not_null() & pl.col("_tmt_cpns").is_not_null()
          & (pl.col("_tanggal_lahir") >= pl.col("_tmt_cpns")) & (pl.col("_tmt_cpns") <= today),
          "tanggal_lahir", lambda r: f"Tanggal lahir harus sebelum TMT CPNS ({r['_tmt_cpns']:%d-%m-%Y}).")
@@ -160,6 +166,8 @@ def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress |
 
     # Unit: known in the instansi and inside what the user may change.
     units = {u.kode: u for u in UnitOrganisasi.objects.filter(instansi=instansi)}
+    if table.unit_by_name:
+        df = _unit_by_name(df, units, instansi, problem)
     allowed = set(UnitOrganisasi.objects.restrict(user, CHANGE).filter(instansi=instansi).values_list("pk", flat=True))
     each(pl.col("kode_unit").is_not_null() & ~pl.col("kode_unit").is_in(list(units)), "kode_unit",
          lambda r: f"Kode unit '{r['kode_unit']}' tidak terdaftar di {instansi.nama}.")
@@ -238,6 +246,38 @@ def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress |
     return plan
 
 
+def _squeeze(name: str) -> str:
+    return " ".join(name.split()).lower()
+
+
+def _unit_by_name(df: pl.DataFrame, units: dict[str, UnitOrganisasi], instansi: Instansi,
+                  problem: Callable[[int, str, Any, str], None]) -> pl.DataFrame:
+    """SIASN gives the unit by name (UNOR NAMA): find the one unit of the instansi with that name
+    (case and repeated spaces ignored) and put its code in `kode_unit`; report the others."""
+    by_name: dict[str, list[UnitOrganisasi]] = {}
+    for u in units.values():
+        by_name.setdefault(_squeeze(u.nama), []).append(u)
+    found: dict[str, str] = {}
+    for name in df["kode_unit"].drop_nulls().unique().to_list():
+        matches = by_name.get(_squeeze(name), [])
+        if len(matches) == 1:
+            found[name] = matches[0].kode
+    for r in df.filter(~pl.col("kode_unit").is_in(list(found)) | pl.col("kode_unit").is_null()).iter_rows(named=True):
+        name = r["kode_unit"]
+        matches = by_name.get(_squeeze(name), []) if name else []
+        if name is None:
+            reason = "Unit kerja (UNOR NAMA) wajib diisi."
+        elif matches:
+            kodes = ", ".join(sorted(u.kode for u in matches))
+            reason = (f"Nama unit '{name}' dipakai oleh lebih dari satu unit di {instansi.nama} (kode {kodes}); "
+                      "samakan nama unit di SIMERIT agar unik, lalu unggah ulang.")
+        else:
+            reason = (f"Unit kerja '{name}' tidak ditemukan di {instansi.nama}: tidak ada unit dengan nama itu. "
+                      "Daftarkan unitnya atau samakan namanya dengan UNOR di SIASN.")
+        problem(r[ROW], "kode_unit", name, reason)
+    return df.with_columns(pl.col("kode_unit").replace_strict(found, default=None, return_dtype=pl.Utf8))
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -248,7 +288,7 @@ def report_of(plan: Plan, table: Table, seconds: float) -> dict[str, Any]:
     changed_cols: dict[str, int] = {}
     changes = []
     for obj, ch in plan.update:
-        headers = [header_of(f) for f in ch]
+        headers = [table.headers.get(FIELD_KEY.get(f, f)) or header_of(f) for f in ch]
         for h in headers:
             changed_cols[h] = changed_cols.get(h, 0) + 1
         if len(changes) < 5000:
@@ -264,6 +304,8 @@ def report_of(plan: Plan, table: Table, seconds: float) -> dict[str, Any]:
         "kolom_berubah": dict(sorted(changed_cols.items(), key=lambda kv: -kv[1])),
         "perubahan": changes,
         "problems": plan.problems,
-        "kolom_diabaikan": table.ignored_headers,
+        "format": table.source,
+        "kolom_diabaikan": [] if table.source == "SIASN" else table.ignored_headers,
+        "kolom_siasn_tidak_dipakai": table.ignored_headers if table.source == "SIASN" else [],
         "detik": round(seconds, 2),
     }
