@@ -10,9 +10,9 @@ from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from simerit.core.models import Role
 from simerit.organisasi.choices import JenisJabatan
 from simerit.organisasi.models import UnitOrganisasi
+from simerit.organisasi.tree import grouping_unit, per_subunit
 from simerit.pegawai.choices import JenisKelamin, StatusKepegawaian
 from simerit.pegawai.models import Pegawai
 from simerit.pegawai.selectors import years_before
@@ -51,7 +51,7 @@ def dasbor_pegawai(*, user: Any) -> QuerySet[Pegawai]:
 
 def dasbor_scope_label(*, user: Any) -> str:
     """What the numbers cover, for the chart titles."""
-    if _per_subunit(user):
+    if per_subunit(user):
         return user.unit.nama
     if user.instansi_id:
         return user.instansi.nama
@@ -72,10 +72,6 @@ def _kpi(qs: QuerySet[Pegawai], today: dt.date) -> dict[str, Any]:
     return k
 
 
-def _per_subunit(user: Any) -> bool:
-    return not user.is_superuser and user.role == Role.OPERATOR and bool(user.unit_id)
-
-
 def _by_unit(qs: QuerySet[Pegawai], user: Any) -> dict[str, list[Any]]:
     """Headcount per top-level unit of the user's scope, largest first.
 
@@ -83,13 +79,11 @@ def _by_unit(qs: QuerySet[Pegawai], user: Any) -> dict[str, list[Any]]:
     their unit (staff placed directly in their unit get a bar of their own).
     """
     counts = qs.values("unit__path").annotate(n=Count("id")).order_by()
-    depth = len(user.unit_path.strip("/").split("/")) if _per_subunit(user) else 0
     per_unit: dict[int, int] = defaultdict(int)
     for row in counts:
-        ids = [int(x) for x in row["unit__path"].strip("/").split("/") if x]
-        if not ids:
-            continue
-        per_unit[ids[min(depth, len(ids) - 1)]] += row["n"]
+        key = grouping_unit(row["unit__path"], user)
+        if key is not None:
+            per_unit[key] += row["n"]
     units = UnitOrganisasi.objects.restrict(user).filter(pk__in=per_unit).only("nama", "singkatan")
     names = {u.pk: (u.nama, f"{u.nama} ({u.singkatan})" if u.singkatan else u.nama) for u in units}
     rows = sorted(per_unit.items(), key=lambda kv: (-kv[1], names.get(kv[0], ("", ""))[1]))
@@ -165,7 +159,7 @@ def dasbor_data(*, user: Any, today: dt.date | None = None) -> dict[str, Any]:
         "scope": dasbor_scope_label(user=user),
         "kpi": _kpi(qs, today),
         "usia_batas": USIA_MENDEKATI_PENSIUN,
-        "unit_chart_title": _("Jumlah ASN per sub-unit") if _per_subunit(user) else _("Jumlah ASN per OPD"),
+        "unit_chart_title": _("Jumlah ASN per sub-unit") if per_subunit(user) else _("Jumlah ASN per OPD"),
         "charts": {
             "opd": _by_unit(qs, user),
             "golongan": _by_golongan(qs),

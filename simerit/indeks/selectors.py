@@ -17,11 +17,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from simerit.core.models import Role
 from simerit.core.tasks import runs_in_background
 from simerit.indeks.frames import profile_for
 from simerit.indeks.models import IndexResult, IndexRun
 from simerit.organisasi.models import UnitOrganisasi
+from simerit.organisasi.tree import grouping_unit, path_ids, per_subunit
 from simerit.pegawai.models import Pegawai
 from simerit.pegawai.selectors import years_before
 from simerit.referensi.models import Kompetensi
@@ -100,10 +100,6 @@ def run_state(run: IndexRun, now: dt.datetime | None = None) -> RunState:
     )
 
 
-def _per_subunit(user: Any) -> bool:
-    return not user.is_superuser and user.role == Role.OPERATOR and bool(user.unit_id)
-
-
 def ipasn_by_unit(*, user: Any, run: IndexRun) -> dict[str, list[Any]]:
     """Mean IP ASN over measured PNS per OPD (per direct sub-unit for an operator), highest first,
     with the count measured and the category of the mean (Peraturan BKN 8/2019)."""
@@ -114,12 +110,12 @@ def ipasn_by_unit(*, user: Any, run: IndexRun) -> dict[str, list[Any]]:
         .annotate(n=Count("id"), s=Sum("ip_total"))
         .order_by()
     )
-    depth = len(user.unit_path.strip("/").split("/")) if _per_subunit(user) else 0
     sums: dict[int, float] = defaultdict(float)
     counts: dict[int, int] = defaultdict(int)
     for r in rows:
-        ids = [int(x) for x in r["unit__path"].strip("/").split("/") if x]
-        key = ids[min(depth, len(ids) - 1)]
+        key = grouping_unit(r["unit__path"], user)
+        if key is None:
+            continue
         sums[key] += r["s"]
         counts[key] += r["n"]
     names = dict(UnitOrganisasi.objects.restrict(user).filter(pk__in=counts).values_list("pk", "nama"))
@@ -202,7 +198,7 @@ def merit_dashboard(*, user: Any) -> dict[str, Any]:
         "run": run,
         "ipasn": ipasn_by_unit(user=user, run=run),
         "grid": nine_box_grid(user=user, run=run),
-        "unit_title": _("IP ASN rata-rata per sub-unit") if _per_subunit(user) else _("IP ASN rata-rata per OPD"),
+        "unit_title": _("IP ASN rata-rata per sub-unit") if per_subunit(user) else _("IP ASN rata-rata per OPD"),
     }
 
 
@@ -218,8 +214,8 @@ def box_members(*, user: Any, run: IndexRun, box: int) -> QuerySet[IndexResult]:
 def duk_opd_choices(*, user: Any) -> QuerySet[UnitOrganisasi]:
     """OPDs the DUK can be filtered on: every OPD for instansi-wide roles, the own OPD for an operator."""
     visible = UnitOrganisasi.objects.restrict(user)
-    if _per_subunit(user):
-        opd_id = int(user.unit_path.strip("/").split("/")[0])
+    if per_subunit(user):
+        opd_id = path_ids(user.unit_path)[0]
         return UnitOrganisasi.objects.filter(pk=opd_id, instansi_id=user.instansi_id)
     return visible.filter(parent__isnull=True).order_by("nama")
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from simerit.core.models import TenantModel
 from simerit.organisasi.choices import JENJANG_BY_JENIS, DiklatKepemimpinan, Eselon, JenisJabatan, JenjangJabatan
+from simerit.organisasi.tree import path_ids
 from simerit.referensi.models import Kompetensi
 
 
@@ -64,7 +65,7 @@ class UnitOrganisasi(TenantModel):
     @property
     def opd(self) -> int:
         """Id of the top-level unit (the OPD) this unit belongs to."""
-        return int(self.path.strip("/").split("/")[0])
+        return path_ids(self.path)[0]
 
 
 class Jabatan(TenantModel):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from simerit.core.models import CHANGE, Role
 from simerit.core.permissions import EDIT_ROLES, user_has_role
 from simerit.organisasi.models import StandarKompetensi, UnitOrganisasi
+from simerit.organisasi.tree import path_ids
 from simerit.pegawai.models import (
     NilaiAsesmen,
     Pegawai,
@@ -154,7 +155,7 @@ def pegawai_profil(*, user: Any, pk: int, today: dt.date | None = None) -> Profi
 
     # The chain of the employee's own unit (names only), OPD first. The employee is already in
     # scope, so the names of the units above theirs are not a separate disclosure.
-    ids = [int(x) for x in p.unit.path.strip("/").split("/") if x]
+    ids = path_ids(p.unit.path)
     by_id = {u.pk: u for u in UnitOrganisasi.objects.filter(pk__in=ids, instansi_id=p.instansi_id)}
     unit_path = [by_id[i] for i in ids if i in by_id] or [p.unit]
 
