@@ -26,6 +26,7 @@ from simerit.pegawai.models import (
     RiwayatPendidikan,
     RiwayatPenghargaan,
 )
+from simerit.rules._dates import add_months, months_before
 
 # Viewers who see the full NIK; everyone else sees only its last four digits.
 NIK_FULL_ROLES = frozenset({Role.ADMIN})
@@ -33,10 +34,7 @@ NIK_FULL_ROLES = frozenset({Role.ADMIN})
 
 def years_before(day: dt.date, years: int) -> dt.date:
     """The same calendar day `years` earlier (29 February falls back to 28 February)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
+    return add_months(day, -12 * years)
 
 
 def age_on(birth: dt.date | None, day: dt.date) -> int | None:
@@ -160,7 +158,8 @@ def pegawai_profil(*, user: Any, pk: int, today: dt.date | None = None) -> Profi
     unit_path = [by_id[i] for i in ids if i in by_id] or [p.unit]
 
     diklat = list(p.riwayatdiklat_set.all())
-    sejak = years_before(today, 1)
+    # The same 12-month window as IP ASN's technical-training indicator (decisions.md "Time windows").
+    sejak = months_before(today, 12)
     jp_12 = sum(d.jp for d in diklat if d.tanggal_selesai and d.tanggal_selesai > sejak)
 
     standar = {s.kompetensi_id: s for s in p.jabatan.standar.all()} if p.jabatan_id else {}

@@ -8,7 +8,6 @@ of JF needing no functional training is a decision (docs/decisions/0021-ip-asn-c
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -70,15 +69,3 @@ PARAMS_2019 = IpAsnParams(
     jf_without_functional_training=("dokter", "dokter gigi", "guru", "apoteker", "perawat", "bidan", "asesor", "psikolog"),
 )  # fmt: skip
 
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same calendar day `months` earlier (clamped to the month's end): a window's open start.
-
-    Decision (shared/domain/decisions.md "Time windows"): the n months ending `as_of` are the
-    days after `months_before(as_of, n)` up to and including `as_of`.
-    """
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return dt.date(year, month, min(day.day, (next_month - dt.timedelta(days=1)).day))

@@ -16,8 +16,9 @@ from dataclasses import asdict, dataclass, field
 import polars as pl
 
 from simerit.rules import skp
+from simerit.rules._dates import months_before
 from simerit.rules._explain import Basis, Explained, Problem, Step
-from simerit.rules._ipasn_params import FLAGS, PARAMS_2019, IpAsnParams, months_before
+from simerit.rules._ipasn_params import FLAGS, PARAMS_2019, IpAsnParams
 from simerit.rules._versions import NoVersionInForce, RuleVersion, in_force
 from simerit.rules.profile import EmployeeFrames, EmployeeProfile
 

@@ -12,7 +12,6 @@ Choices the sources leave open are decisions, docs/decisions/0012-0016.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from functools import cache
 
 import polars as pl
 
+from simerit.rules._dates import add_months
 from simerit.rules._explain import Explained, Problem, Step
 from simerit.rules._versions import NoVersionInForce, RuleVersion, in_force
 from simerit.rules.profile import Discipline, EmployeeFrames, EmployeeProfile
@@ -76,12 +76,6 @@ SANCTION_VERSIONS: list[RuleVersion[dict[str, int]]] = [
 
 
 # --- Dates -----------------------------------------------------------------------------------------
-
-
-def add_months(d: dt.date, months: int) -> dt.date:
-    """`d` plus whole months, clipped to the end of a shorter month (as polars `offset_by`)."""
-    year, month0 = divmod(d.year * 12 + d.month - 1 + months, 12)
-    return dt.date(year, month0 + 1, min(d.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
 def _version_on(versions: Sequence[RuleVersion], d: dt.date) -> RuleVersion | None:
