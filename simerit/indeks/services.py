@@ -27,7 +27,7 @@ from simerit.core.models import Instansi
 from simerit.core.permissions import INDEKS_RUN_ROLES, user_has_role
 from simerit.indeks.frames import LoadedFrames, load_frames
 from simerit.indeks.models import IndexResult, IndexRun
-from simerit.rules import competency, duk, ipasn, pangkat, retirement, skp, talent
+from simerit.rules import duk, ipasn, pangkat, retirement, skp, talent
 from simerit.rules.registry import rules_version
 
 logger = logging.getLogger(__name__)
@@ -39,10 +39,11 @@ WORKER_LABEL = "sistem (perhitungan indeks)"
 LOADED, COMPUTED = 20, 80
 
 # Rule output column -> IndexResult field, per batch rule.
-Rule = Callable[[LoadedFrames, dt.date], pl.DataFrame]
+# A stage may leave an intermediate result in `shared` for a later stage (computed once per run).
+Rule = Callable[[LoadedFrames, dt.date, dict[str, Any]], pl.DataFrame]
 
 
-def _duk(loaded: LoadedFrames, as_of: dt.date) -> pl.DataFrame:
+def _duk(loaded: LoadedFrames, as_of: dt.date, shared: dict[str, Any]) -> pl.DataFrame:
     """DUK ranks of the PNS (PP 15/1979 lists PNS), in the instansi and within each OPD."""
     f = loaded.frames
     pns = f.employees.join(loaded.meta.select("id", "opd_id"), on="id").filter(pl.col("status") == "PNS")
@@ -52,7 +53,7 @@ def _duk(loaded: LoadedFrames, as_of: dt.date) -> pl.DataFrame:
     return instansi.join(opd, on="id", how="left")
 
 
-def _ipasn(loaded: LoadedFrames, as_of: dt.date) -> pl.DataFrame:
+def _ipasn(loaded: LoadedFrames, as_of: dt.date, shared: dict[str, Any]) -> pl.DataFrame:
     return ipasn.ip_asn_batch(loaded.frames, as_of).rename(
         {
             "kualifikasi": "ip_kualifikasi",
@@ -65,23 +66,28 @@ def _ipasn(loaded: LoadedFrames, as_of: dt.date) -> pl.DataFrame:
     )
 
 
-def _talent(loaded: LoadedFrames, as_of: dt.date) -> pl.DataFrame:
-    return talent.talent_batch(loaded.frames, as_of).select(
-        "id", "box", pl.col("kinerja").alias("kinerja_axis"), pl.col("potensial").alias("potensial_axis")
-    )
+def _predikat(loaded: LoadedFrames, as_of: dt.date, shared: dict[str, Any]) -> pl.DataFrame:
+    f = loaded.frames
+    # Both latest predikat (any record, and ratings-based for the 9-box) in one pass.
+    shared["latest"] = skp.latest_predikats_batch(f.performance, as_of, ids=f.employees["id"])
+    return skp.predikat_columns(shared["latest"])
+
+
+def _talent(loaded: LoadedFrames, as_of: dt.date, shared: dict[str, Any]) -> pl.DataFrame:
+    """JPM and the 9-box (talent_batch computes the JPM it places people with)."""
+    return talent.talent_batch(loaded.frames, as_of, latest=shared["latest"]).select(
+        "id", "jpm_percent", "jpm_pemetaan", "jpm_seleksi",
+        "box", pl.col("kinerja").alias("kinerja_axis"), pl.col("potensial").alias("potensial_axis"),
+    )  # fmt: skip
 
 
 # (stage label shown to the user, the batch rule). Labels are Indonesian: they are shown on screen.
 STAGES: tuple[tuple[str, Rule], ...] = (
-    ("BUP dan TMT pensiun", lambda lf, as_of: retirement.retirement_batch(lf.frames.employees, as_of)),
-    (
-        "Predikat kinerja",
-        lambda lf, as_of: skp.predikat_batch(lf.frames.performance, as_of, ids=lf.frames.employees["id"]),
-    ),
+    ("BUP dan TMT pensiun", lambda lf, as_of, _shared: retirement.retirement_batch(lf.frames.employees, as_of)),
+    ("Predikat kinerja", _predikat),
     ("IP ASN", _ipasn),
-    ("Job Person Match", lambda lf, as_of: competency.jpm_batch(lf.frames.competency, as_of)),
-    ("Kotak talenta (9-box)", _talent),
-    ("Kenaikan pangkat reguler", lambda lf, as_of: pangkat.kp_reguler_batch(lf.frames, as_of)),
+    ("Job Person Match dan kotak talenta (9-box)", _talent),
+    ("Kenaikan pangkat reguler", lambda lf, as_of, _shared: pangkat.kp_reguler_batch(lf.frames, as_of)),
     ("Daftar Urut Kepangkatan", _duk),
 )
 
@@ -132,11 +138,12 @@ def compute_scores(
     first). Returns the frame and the seconds each rule took."""
     out = loaded.meta
     seconds: dict[str, float] = {}
+    shared: dict[str, Any] = {}
     for i, (label, rule) in enumerate(STAGES):
         if on_stage:
             on_stage(LOADED + (COMPUTED - LOADED) * i // len(STAGES), label)
         started = time.perf_counter()
-        part = rule(loaded, as_of)
+        part = rule(loaded, as_of, shared)
         out = out.join(part, on="id", how="left", maintain_order="left")
         seconds[label] = round(time.perf_counter() - started, 3)
     return out, seconds

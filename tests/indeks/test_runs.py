@@ -172,7 +172,7 @@ def test_a_failure_while_writing_leaves_no_results(world: Any, monkeypatch: Any)
 
 
 def test_a_failing_rule_names_its_stage(world: Any, monkeypatch: Any) -> None:
-    def broken(loaded: Any, as_of: dt.date) -> Any:
+    def broken(loaded: Any, as_of: dt.date, shared: Any) -> Any:
         raise ValueError("kolom hilang")
 
     stages = list(services.STAGES)
