@@ -12,6 +12,9 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.seleksi import permissions as seleksi_permissions
+from tests.talenta import permissions as talenta_permissions
+
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "admin", "operator", "pimpinan", "pegawai", "auditor"]
@@ -89,6 +92,13 @@ EXPECTED: dict[str, dict[str, list[int]]] = {
         "other": [403, 404, 404, 404, 404, 404],
     },
 }
+# Apps keep their rows beside their tests: {url name: {target: statuses}} and {target: world -> pk}.
+APP_PERMISSIONS = (talenta_permissions, seleksi_permissions)
+TARGETS: dict[str, Any] = {}
+for _module in APP_PERMISSIONS:
+    assert not set(_module.EXPECTED) & set(EXPECTED), f"{_module.__name__} repeats a URL name"
+    EXPECTED.update(_module.EXPECTED)
+    TARGETS.update(_module.TARGETS)
 # Django's own apps, tested by Django; listed so the completeness check knows they are intended.
 FRAMEWORK_NAMESPACES = {"admin"}
 FRAMEWORK_NAMES = {
@@ -128,6 +138,8 @@ def test_status(world, client, name, target, role, expected):
         pk = _done_run(world.inst if target == "run" else world.other_inst).pk
     if target.startswith("batch"):
         pk = _import_batch(world, target).pk
+    if target in TARGETS:
+        pk = TARGETS[target](world)
     url = reverse(name, args=[pk] if pk else [])
     response = client.get(url)
     assert response.status_code == expected, f"{role} GET {url}"

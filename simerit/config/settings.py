@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "simerit.indeks",
     "simerit.impor",
     "simerit.laporan",
+    "simerit.talenta",
+    "simerit.seleksi",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,8 @@ urlpatterns = [
     path("indeks/", include("simerit.indeks.urls")),
     path("impor/", include("simerit.impor.urls")),
     path("laporan/", include("simerit.laporan.urls")),
+    path("talenta/", include("simerit.talenta.urls")),
+    path("seleksi/", include("simerit.seleksi.urls")),
     path("audit/", include("simerit.core.urls")),
     path("api/", include((router.urls, "api"))),
     path("admin/", admin.site.urls),

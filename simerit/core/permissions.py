@@ -28,6 +28,18 @@ INDEKS_RUN_ROLES = frozenset({Role.ADMIN})
 IMPOR_ROLES = frozenset({Role.ADMIN, Role.OPERATOR})
 # Reports (DUK, daftar pensiun, ...): rows limited by restrict and the latest finished run in scope.
 LAPORAN_ROLES = frozenset({Role.ADMIN, Role.OPERATOR, Role.PIMPINAN, Role.AUDITOR})
+# Talent management: talent pool, succession, calibration results (operator rows: own subtree).
+TALENTA_VIEW_ROLES = frozenset({Role.ADMIN, Role.OPERATOR, Role.PIMPINAN, Role.AUDITOR})
+# Holding a calibration session (the talent committee) and marking critical positions.
+TALENTA_CALIBRATE_ROLES = frozenset({Role.ADMIN, Role.PIMPINAN})
+# Vacancies, rankings, placement rounds and the fairness check (committee material, whole instansi).
+SELEKSI_VIEW_ROLES = frozenset({Role.ADMIN, Role.PIMPINAN, Role.AUDITOR})
+# Opening vacancies and placement rounds, setting the merit weights (BKPSDM).
+SELEKSI_MANAGE_ROLES = frozenset({Role.ADMIN})
+# Recording the committee's (Baperjakat/TPK) decision.
+SELEKSI_DECIDE_ROLES = frozenset({Role.ADMIN, Role.PIMPINAN})
+# Exporting and verifying the sealed decision record.
+LEDGER_ROLES = frozenset({Role.ADMIN, Role.PIMPINAN, Role.AUDITOR})
 
 
 def user_has_role(user: Any, roles: frozenset[str]) -> bool:

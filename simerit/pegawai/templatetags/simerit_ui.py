@@ -12,8 +12,14 @@ from simerit.core.permissions import (
     EDIT_ROLES,
     INDEKS_RUN_ROLES,
     INDEKS_VIEW_ROLES,
+    LEDGER_ROLES,
     PEGAWAI_DETAIL_ROLES,
     PEGAWAI_LIST_ROLES,
+    SELEKSI_DECIDE_ROLES,
+    SELEKSI_MANAGE_ROLES,
+    SELEKSI_VIEW_ROLES,
+    TALENTA_CALIBRATE_ROLES,
+    TALENTA_VIEW_ROLES,
     user_has_role,
 )
 from simerit.rules import skp
@@ -28,6 +34,12 @@ SCREEN_ROLES = {
     "edit": EDIT_ROLES,
     "indeks": INDEKS_VIEW_ROLES,
     "indeks_run": INDEKS_RUN_ROLES,
+    "talenta": TALENTA_VIEW_ROLES,
+    "talenta_calibrate": TALENTA_CALIBRATE_ROLES,
+    "seleksi": SELEKSI_VIEW_ROLES,
+    "seleksi_manage": SELEKSI_MANAGE_ROLES,
+    "seleksi_decide": SELEKSI_DECIDE_ROLES,
+    "ledger": LEDGER_ROLES,
 }
 
 
