@@ -1,6 +1,7 @@
 """The `simerit` command.
 
-`simerit evaluate` (rules only, no database) is dispatched before Django is set up; every
+`simerit evaluate` (rules only) and `simerit verify-ledger` (an export of the sealed decision
+record) need no database and are dispatched before Django is set up; every
 other sub-command is a Django management command (`simerit synth`, `simerit migrate`, ...).
 """
 
@@ -10,7 +11,7 @@ import os
 import sys
 
 # Sub-commands that must run without Django (and so without a database).
-PURE_COMMANDS: dict[str, str] = {"evaluate": "simerit.evaluate"}
+PURE_COMMANDS: dict[str, str] = {"evaluate": "simerit.evaluate", "verify-ledger": "simerit.ledger"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,6 +34,9 @@ TALENTA_VIEW_ROLES = frozenset({Role.ADMIN, Role.OPERATOR, Role.PIMPINAN, Role.A
 TALENTA_CALIBRATE_ROLES = frozenset({Role.ADMIN, Role.PIMPINAN})
 # Vacancies, rankings, placement rounds and the fairness check (committee material, whole instansi).
 SELEKSI_VIEW_ROLES = frozenset({Role.ADMIN, Role.PIMPINAN, Role.AUDITOR})
+# The selection menu: the committee's screens, and for an employee the vacancies they were
+# considered for ("mengapa bukan saya").
+SELEKSI_INDEX_ROLES = frozenset(SELEKSI_VIEW_ROLES | {Role.PEGAWAI})
 # Opening vacancies and placement rounds, setting the merit weights (BKPSDM).
 SELEKSI_MANAGE_ROLES = frozenset({Role.ADMIN})
 # Recording the committee's (Baperjakat/TPK) decision.
