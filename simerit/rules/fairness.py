@@ -118,8 +118,10 @@ def selection_rates(frame: pl.DataFrame, *, min_considered: int = MIN_CONSIDERED
     the group are among the N best merit scores (N = number selected; merit desc, nulls last,
     then input order) and `top_merit_share` / `selected_share` = that count / N and selected / N —
     close shares mean the gap follows merit; `p_value` = two-sided Fisher exact test of the group
-    against everyone else; `significant` = p_value < SIGNIFICANCE (an `adverse` group whose
-    difference is not significant is a flag to watch, not a finding: 29 CFR 1607.4(D)). Basis: 29 CFR 1607.4(D) as adopted in
+    against everyone else; `significant` = a one-sided Fisher test that the group's rate is lower
+    than the reference group's gives p < SIGNIFICANCE (null for the reference and for groups too
+    small to flag); an `adverse` group whose difference is not significant is a flag to watch, not
+    a finding: 29 CFR 1607.4(D). Basis: 29 CFR 1607.4(D) as adopted in
     docs/decisions/0063-fairness-four-fifths.md; UU 20/2023.
     """
     from scipy.stats import fisher_exact
@@ -163,6 +165,19 @@ def selection_rates(frame: pl.DataFrame, *, min_considered: int = MIN_CONSIDERED
         rest_c, rest_s = total_c - g["considered"], total_s - g["selected"]
         table = [[g["selected"], g["considered"] - g["selected"]], [rest_s, rest_c - rest_s]]
         p_values.append(float(fisher_exact(table).pvalue) if rest_c else None)
+    # Is the group's rate significantly LOWER than the reference group's? (one-sided Fisher test of
+    # the group against the reference, the comparison the four-fifths rule makes; None for the
+    # reference itself and where no flag is given.)
+    p_less = []
+    for g in groups.iter_rows(named=True):
+        if g["group"] == best["group"] or g["considered"] < min_considered or not ref_ok:
+            p_less.append(None)
+            continue
+        table = [
+            [g["selected"], g["considered"] - g["selected"]],
+            [best["selected"], best["considered"] - best["selected"]],
+        ]
+        p_less.append(float(fisher_exact(table, alternative="less").pvalue))
     ratio = (
         (pl.col("selected") * best["considered"]) / (pl.col("considered") * best["selected"])
         if best["selected"] > 0
@@ -184,5 +199,5 @@ def selection_rates(frame: pl.DataFrame, *, min_considered: int = MIN_CONSIDERED
         share("top_merit").alias("top_merit_share"),
         share("selected").alias("selected_share"),
         "p_value",
-        (pl.col("p_value") < SIGNIFICANCE).alias("significant"),
+        pl.Series("_p_less", p_less, dtype=pl.Float64).lt(SIGNIFICANCE).alias("significant"),
     )

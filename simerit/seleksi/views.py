@@ -289,8 +289,8 @@ def fairness_view(request: HttpRequest) -> HttpResponse:
         top = max(rates, default=0)
         chart_data.append({
             "id": f"data-{t.dimension}",
-            "data": {"labels": [r["group"] for r in t.rows], "rates": rates, "flags": [bool(r["adverse"] and r["significant"]) for r in t.rows],
-                     "threshold": round(0.8 * top, 4) if top else None},
+            "data": {"labels": [r["group"] for r in t.rows], "rates": rates, "flags": [2 if r["adverse"] and r["significant"] else 1 if r["adverse"] else 0 for r in t.rows],
+                     "threshold": 0.8 * top if top else None},
         })  # fmt: skip
     return render(
         request, "seleksi/fairness.html",

@@ -143,3 +143,18 @@ def test_a_small_difference_is_adverse_but_not_significant_and_a_large_one_is_bo
     )  # fmt: skip
     rows = {r["group"]: r for r in selection_rates(big).to_dicts()}
     assert rows["P"]["adverse"] is True and rows["P"]["significant"] is True
+    assert rows["L"]["reference"] is True and rows["L"]["significant"] is None
+
+
+def test_significance_is_against_the_reference_and_one_sided():
+    # A: 10/20 (reference); B: 9/20 (ratio 0.9, not adverse, not significantly lower);
+    # C: 1/20 (ratio 0.1; one-sided Fisher 1/20 vs 10/20: p ≈ 0.0016). B's rate is far ABOVE the rest's
+    # average for nothing: significance must not come from being different in the other direction.
+    frame = pl.DataFrame(
+        {"group": ["A"] * 20 + ["B"] * 20 + ["C"] * 20,
+         "selected": [True] * 10 + [False] * 10 + [True] * 9 + [False] * 11 + [True] + [False] * 19,
+         "merit": [70.0] * 60}
+    )  # fmt: skip
+    rows = {r["group"]: r for r in selection_rates(frame).to_dicts()}
+    assert rows["B"]["adverse"] is False and rows["B"]["significant"] is False
+    assert rows["C"]["adverse"] is True and rows["C"]["significant"] is True

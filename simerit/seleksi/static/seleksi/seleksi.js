@@ -7,7 +7,7 @@
   'use strict';
   if (!window.echarts) { return; }
   var NF = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
-  var PF = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 });
+  var PF = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 2 });
   var PRIMARY = '#0b4a7d', LIGHT = '#2f8fce', GREEN = '#45b29d', AMBER = '#f2b134', RED = '#e0584f', GREY = '#7a8b99';
   var T = window.SIMERIT_I18N || {};
   var base = { textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif' }, animationDuration: 300 };
@@ -44,7 +44,8 @@
         ]
       });
     },
-    // Selection rate per group with the four-fifths line. data: {labels, rates, flags, threshold}
+    // Selection rate per group with the four-fifths line. data: {labels, rates, flags, threshold};
+    // flags: 0 = fine, 1 = below 4/5 but not significant (amber), 2 = below 4/5 and significant (red).
     'fairness': function (d, el) {
       el.style.height = Math.max(160, d.labels.length * 30 + 50) + 'px';
       return Object.assign({}, base, {
@@ -54,9 +55,9 @@
         yAxis: { type: 'category', data: d.labels.slice().reverse(), axisLabel: { width: 160, overflow: 'truncate' } },
         series: [{
           type: 'bar', barMaxWidth: 18,
-          data: d.rates.map(function (v, i) { return { value: v, itemStyle: { color: d.flags[i] ? RED : GREEN } }; }).reverse(),
+          data: d.rates.map(function (v, i) { return { value: v, itemStyle: { color: [GREEN, AMBER, RED][d.flags[i]] } }; }).reverse(),
           label: { show: true, position: 'right', formatter: function (p) { return PF.format(p.value); } },
-          markLine: d.threshold === null ? undefined : { symbol: 'none', lineStyle: { color: AMBER, type: 'dashed' },
+          markLine: d.threshold === null ? undefined : { symbol: 'none', precision: 8, lineStyle: { color: AMBER, type: 'dashed' },
             label: { formatter: T.empatPerLima || '4/5 tertinggi' }, data: [{ xAxis: d.threshold }] }
         }]
       });
