@@ -104,6 +104,12 @@ class Vacancy(TenantModel):
         OPEN = "open", _("Terbuka")
         DECIDED = "decided", _("Diputuskan")
 
+    class RankingState(models.TextChoices):
+        IDLE = "", _("Tidak ada")
+        QUEUED = "queued", _("Menunggu")
+        RUNNING = "running", _("Dihitung")
+        FAILED = "failed", _("Gagal")
+
     jabatan = models.ForeignKey(Jabatan, on_delete=models.PROTECT, related_name="+", verbose_name=_("jabatan"))
     seats = models.PositiveSmallIntegerField(
         _("jumlah formasi"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
@@ -117,6 +123,13 @@ class Vacancy(TenantModel):
     )  # fmt: skip
     opened_by = _user_fk(_("dibuka oleh"))
     opened_at = models.DateTimeField(_("dibuka"), auto_now_add=True)
+    # The ranking is computed in the background (docs/decisions/0081): its request and outcome.
+    ranking_state = models.CharField(
+        _("status perhitungan peringkat"), max_length=10, choices=RankingState.choices, default="", blank=True
+    )
+    ranking_as_of = models.DateField(_("peringkat diminta per"), null=True, blank=True)
+    ranking_by = _user_fk(_("peringkat diminta oleh"))
+    ranking_error = models.TextField(_("pesan kesalahan peringkat"), blank=True)
 
     scope_view_roles: ClassVar[frozenset[str]] = COMMITTEE_ROLES
 
@@ -134,6 +147,10 @@ class Vacancy(TenantModel):
     def clean(self) -> None:
         if self.jabatan_id and self.jabatan.instansi_id != self.instansi_id:
             raise ValidationError({"jabatan": _("Jabatan harus dari instansi yang sama.")})
+
+    @property
+    def ranking_pending(self) -> bool:
+        return self.ranking_state in (self.RankingState.QUEUED, self.RankingState.RUNNING)
 
 
 class Ranking(TenantModel):

@@ -8,6 +8,7 @@ the results in bulk inside one transaction, audited.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from decimal import Decimal
 from typing import Any
@@ -29,6 +30,8 @@ from simerit.rules.matching import VacancySpec, compare_placements, placement_ed
 from simerit.rules.registry import rules_version
 from simerit.seleksi.ledger import ledger_append
 from simerit.seleksi.models import Candidate, Decision, MeritWeights, PlacementRound, Ranking, Vacancy
+
+logger = logging.getLogger(__name__)
 
 # How many of the eligible are written into the sealed snapshot with every criterion; the rest of
 # the considered are sealed as (pegawai id, eligible, rank, merit, reasons).
@@ -155,7 +158,9 @@ def vacancy_open(
     *, acting_user: Any, instansi: Instansi, jabatan: Jabatan, seats: int, as_of: dt.date, note: str = "",
     placement_round: PlacementRound | None = None,
 ) -> Vacancy:  # fmt: skip
-    """Open a vacancy and compute its first ranking, both or neither."""
+    """Open a vacancy and request its first ranking (computed by the background worker; at once
+    under the immediate backend). Refused before anything is written for a date in the future,
+    another instansi's position or a level without eligibility rules."""
     _check(acting_user, SELEKSI_MANAGE_ROLES, instansi.pk)
     if as_of > timezone.localdate():
         raise ValidationError({"as_of": _("Tanggal keadaan tidak boleh di masa depan.")})
@@ -167,7 +172,52 @@ def vacancy_open(
     check_level(jabatan, as_of)
     with transaction.atomic(), acting_as(acting_user):
         vacancy.save()
-        ranking_compute(acting_user=acting_user, vacancy=vacancy, as_of=as_of)
+    return ranking_request(acting_user=acting_user, vacancy=vacancy, as_of=as_of)
+
+
+def ranking_request(*, acting_user: Any, vacancy: Vacancy, as_of: dt.date) -> Vacancy:
+    """Queue a (re)computation of the vacancy's ranking as of `as_of`. Refused while one is
+    already waiting or running, and once the vacancy is decided."""
+    _check(acting_user, SELEKSI_MANAGE_ROLES, vacancy.instansi_id)
+    check_level(vacancy.jabatan, as_of)
+    with transaction.atomic(), acting_as(acting_user):
+        vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+        if vacancy.status != Vacancy.Status.OPEN:
+            raise ValidationError(_("Lowongan yang sudah diputuskan tidak dihitung ulang."))
+        if vacancy.ranking_pending:
+            raise ValidationError(_("Peringkat lowongan ini sedang dihitung; tunggu sampai selesai."))
+        vacancy.ranking_state, vacancy.ranking_as_of = Vacancy.RankingState.QUEUED, as_of
+        vacancy.ranking_by, vacancy.ranking_error = acting_user, ""
+        vacancy.save()
+    # Enqueued after the commit above, so the worker always finds the request.
+    from simerit.seleksi.tasks import ranking_task
+
+    ranking_task.enqueue(vacancy.pk)
+    vacancy.refresh_from_db()
+    return vacancy
+
+
+def ranking_execute(*, vacancy_id: int) -> Vacancy:
+    """Run a queued ranking request (the background task). A request that is not queued any more
+    is left alone; a failure is recorded on the vacancy with the reason, and no ranking is kept."""
+    claimed = Vacancy.objects.filter(pk=vacancy_id, ranking_state=Vacancy.RankingState.QUEUED).update(
+        ranking_state=Vacancy.RankingState.RUNNING
+    )
+    vacancy = Vacancy.objects.select_related("jabatan", "ranking_by").get(pk=vacancy_id)
+    if not claimed:
+        return vacancy
+    try:
+        ranking_compute(acting_user=vacancy.ranking_by, vacancy=vacancy, as_of=vacancy.ranking_as_of)
+    except Exception as exc:
+        logger.exception("Ranking of vacancy %s failed", vacancy_id)
+        message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        Vacancy.objects.filter(pk=vacancy_id).update(
+            ranking_state=Vacancy.RankingState.FAILED,
+            ranking_error=_("Perhitungan peringkat gagal: %(error)s") % {"error": message},
+        )
+    else:
+        Vacancy.objects.filter(pk=vacancy_id).update(ranking_state=Vacancy.RankingState.IDLE)
+    vacancy.refresh_from_db()
     return vacancy
 
 
@@ -213,6 +263,8 @@ def vacancy_decide(*, acting_user: Any, vacancy: Vacancy, selected_ids: list[int
         vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
         if vacancy.status != Vacancy.Status.OPEN:
             raise ValidationError(_("Lowongan ini sudah diputuskan."))
+        if vacancy.ranking_pending:
+            raise ValidationError(_("Peringkat baru sedang dihitung; putuskan setelah selesai."))
         ranking = vacancy.rankings.order_by("-computed_at", "-id").first()
         if ranking is None:
             raise ValidationError(_("Lowongan ini belum memiliki peringkat kandidat."))

@@ -72,7 +72,7 @@ def vacancy_create_view(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             _errors(form, exc)
         else:
-            messages.success(request, _("Lowongan dibuka dan kandidat diperingkat."))
+            messages.success(request, _("Lowongan dibuka; seluruh pegawai aktif sedang diperingkat."))
             return redirect(vacancy)
     return render(request, "seleksi/vacancy_form.html", {"form": form})
 
@@ -140,15 +140,12 @@ def vacancy_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def vacancy_recompute_view(request: HttpRequest, pk: int) -> HttpResponse:
     vacancy = selectors.vacancy_get(user=request.user, pk=pk)
-    if vacancy.status != Vacancy.Status.OPEN:
-        messages.error(request, _("Lowongan yang sudah diputuskan tidak dihitung ulang."))
+    try:
+        services.ranking_request(acting_user=request.user, vacancy=vacancy, as_of=timezone.localdate())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     else:
-        try:
-            services.ranking_compute(acting_user=request.user, vacancy=vacancy, as_of=timezone.localdate())
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Peringkat dihitung ulang dengan data hari ini."))
+        messages.success(request, _("Peringkat dihitung ulang dengan data hari ini."))
     return redirect(vacancy)
 
 

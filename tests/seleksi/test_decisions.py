@@ -246,3 +246,31 @@ def test_only_the_committee_decides(synth):
         with pytest.raises(PermissionDenied):
             services.vacancy_decide(acting_user=user, vacancy=vacancy, selected_ids=[1], justification="")
     assert not MeritWeights.objects.exists()
+
+
+def test_a_failed_ranking_is_recorded_with_its_reason_and_can_be_requested_again(synth, monkeypatch):
+    jab = Jabatan.objects.filter(instansi=synth.instansi, jenjang="ahli_muda").order_by("pk").first()
+
+    def broken(**kwargs):
+        raise RuntimeError("data pendidikan rusak")
+
+    monkeypatch.setattr(services, "ranking_compute", broken)
+    vacancy = services.vacancy_open(acting_user=synth.users["admin"], instansi=synth.instansi, jabatan=jab, seats=1,
+                                    as_of=AS_OF)  # fmt: skip
+    assert vacancy.ranking_state == Vacancy.RankingState.FAILED
+    assert vacancy.ranking_error == "Perhitungan peringkat gagal: data pendidikan rusak"
+    assert not vacancy.rankings.exists()
+    monkeypatch.undo()
+    vacancy = services.ranking_request(acting_user=synth.users["admin"], vacancy=vacancy, as_of=AS_OF)
+    assert vacancy.ranking_state == Vacancy.RankingState.IDLE and vacancy.rankings.count() == 1
+
+
+def test_no_decision_and_no_second_request_while_a_ranking_is_pending(synth):
+    vacancy = _open(synth)
+    top = services.top_eligible(vacancy.rankings.get(), 1)
+    Vacancy.objects.filter(pk=vacancy.pk).update(ranking_state=Vacancy.RankingState.QUEUED)
+    with pytest.raises(ValidationError, match="sedang dihitung"):
+        services.ranking_request(acting_user=synth.users["admin"], vacancy=vacancy, as_of=AS_OF)
+    with pytest.raises(ValidationError, match="Peringkat baru sedang dihitung"):
+        services.vacancy_decide(acting_user=synth.users["admin"], vacancy=vacancy, selected_ids=top, justification="")
+    assert not Decision.objects.exists()

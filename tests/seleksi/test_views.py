@@ -139,3 +139,16 @@ def test_round_page_shows_optimal_and_greedy(synth, client):
     client.post(reverse("seleksi:round_compute", args=[rnd_id]))
     html = client.get(rnd_url).content.decode()
     assert "Total merit optimal" in html and "Total merit greedy" in html and "data-round" in html
+
+
+def test_vacancy_page_while_the_ranking_is_computed(synth, client):
+    vacancy = _vacancy(synth)
+    Vacancy.objects.filter(pk=vacancy.pk).update(ranking_state=Vacancy.RankingState.RUNNING, ranking_as_of=AS_OF)
+    client.force_login(synth.users["admin"])
+    html = client.get(vacancy.get_absolute_url()).content.decode()
+    assert 'http-equiv="refresh"' in html and "sedang diperiksa syaratnya dan diperingkat" in html
+    assert "Putuskan dan segel" not in html and "Hitung ulang dengan data hari ini" not in html
+    Vacancy.objects.filter(pk=vacancy.pk).update(
+        ranking_state=Vacancy.RankingState.FAILED, ranking_error="Perhitungan peringkat gagal: x"
+    )
+    assert "Perhitungan peringkat gagal: x" in client.get(vacancy.get_absolute_url()).content.decode()
