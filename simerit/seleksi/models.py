@@ -211,6 +211,20 @@ class Candidate(TenantModel):
         return f"{self.pegawai_id} @ {self.ranking_id}"
 
 
+class SealedMixin:
+    """A row that is written once: saving it again or deleting it is refused (Indonesian message)."""
+
+    sealed_message = _("Catatan yang sudah disegel tidak dapat diubah atau dihapus.")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:  # type: ignore[attr-defined]
+            raise ValidationError(self.sealed_message)
+        super().save(*args, **kwargs)  # type: ignore[misc]
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise ValidationError(self.sealed_message)
+
+
 class LedgerQuerySet(RestrictedQuerySet):
     """Sealed entries cannot be changed or removed through the application."""
 
@@ -224,7 +238,7 @@ class LedgerQuerySet(RestrictedQuerySet):
         raise ValidationError(_("Catatan keputusan yang sudah disegel tidak dapat diubah."))
 
 
-class LedgerEntry(TenantModel):
+class LedgerEntry(SealedMixin, TenantModel):
     """One sealed entry of an instansi's decision chain (hash over the previous entry's hash)."""
 
     seq = models.PositiveIntegerField(_("nomor urut"))
@@ -247,16 +261,8 @@ class LedgerEntry(TenantModel):
     def __str__(self) -> str:
         return f"#{self.seq} {self.kind} {self.hash[:12]}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValidationError(_("Catatan keputusan yang sudah disegel tidak dapat diubah."))
-        super().save(*args, **kwargs)
 
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise ValidationError(_("Catatan keputusan yang sudah disegel tidak dapat dihapus."))
-
-
-class Decision(TenantModel):
+class Decision(SealedMixin, TenantModel):
     """The committee's choice for a vacancy, sealed in the ledger."""
 
     vacancy = models.OneToOneField(
@@ -282,11 +288,3 @@ class Decision(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.vacancy}: {self.decided_at:%d-%m-%Y}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValidationError(_("Keputusan yang sudah disegel tidak dapat diubah."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise ValidationError(_("Keputusan yang sudah disegel tidak dapat dihapus."))
