@@ -8,7 +8,10 @@ from collections.abc import Iterator
 
 from simerit.rules._versions import NoVersionInForce, RuleVersion, in_force
 
-RULE_MODULES = ("nip", "skp", "ipasn", "competency", "talent", "retirement", "pangkat", "duk")
+RULE_MODULES = (
+    "nip", "skp", "ipasn", "competency", "talent", "retirement", "pangkat", "duk",
+    "eligibility", "merit", "succession", "compass",
+)  # fmt: skip
 
 
 def _version_lists() -> Iterator[list[RuleVersion]]:
