@@ -63,18 +63,19 @@ def _lazy(tables: Mapping[str, Frame], name: str) -> pl.LazyFrame:
     return tables[name].lazy().select(USED_COLUMNS[name])
 
 
-def _sid(col: str) -> pl.Expr:
-    return pl.col(col).cast(pl.Utf8).alias("id")
+def _keyed_lazy(
+    tables: Mapping[str, Frame], as_of: dt.date, active_ids: pl.Series | None = None
+) -> dict[str, pl.LazyFrame]:
+    """The five frames of `employee_frames_lazy`, keyed by the integer primary key (`id` Int64 =
+    `pegawai.id`) instead of its text: every join and group_by below runs on integers.
 
-
-def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[str, pl.LazyFrame]:
-    """The five EmployeeFrames as lazy queries over model-shaped tables (active employees)."""
+    `active_ids`: the ids of the active employees when the caller has them at hand; the history
+    records are then kept with a set lookup instead of a semi join (same rows, faster)."""
     pegawai = _lazy(tables, "pegawai").filter(pl.col("aktif"))
     jabatan = _lazy(tables, "jabatan").select(
         pl.col("id").alias("jabatan_id"), "jenis", "jenjang", "bup", "diklat_fungsional"
     )
-    # Graduation year of the education held now: the earliest record of that level (joins and
-    # grouping on the integer key only).
+    # Graduation year of the education held now: the earliest record of that level.
     grad = (
         _lazy(tables, "riwayat_pendidikan")
         .join(pegawai.select("id", "pendidikan_kode"), left_on="pegawai_id", right_on="id")
@@ -86,7 +87,7 @@ def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[st
         pegawai.join(jabatan, on="jabatan_id", how="left")
         .join(grad, left_on="id", right_on="pegawai_id", how="left")
         .select(
-            _sid("id"),
+            "id",
             pl.col("nip").cast(pl.Utf8),
             pl.col("tanggal_lahir").alias("birth_date"),
             "status",
@@ -108,9 +109,13 @@ def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[st
             pl.lit(None, dtype=pl.Int32).alias("masa_kerja_months"),
         )
     )
-    # Joins run on the integer primary key (`pid`); the text id of the rules is made last.
-    active = pegawai.select(pl.col("id").alias("pid"))
-    pid = pl.col("pegawai_id").alias("pid")
+
+    def of_active(frame: pl.LazyFrame) -> pl.LazyFrame:
+        if active_ids is None:
+            return frame.join(pegawai.select("id"), on="id", how="semi")
+        return frame.filter(pl.col("id").is_in(active_ids.implode()))
+
+    pid = pl.col("pegawai_id").alias("id")
     # Records dated after `as_of` did not exist yet on that date; the windows inside the rules
     # are the rules' business.
     trainings = (
@@ -118,7 +123,7 @@ def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[st
         .filter(pl.col("tanggal_selesai") <= as_of)
         .select(pid, pl.col("jenis").alias("type"), pl.col("nama").alias("name"),
                 pl.col("tanggal_selesai").alias("end_date"), pl.col("jp").cast(pl.Int32))
-        .join(active, on="pid", how="semi")
+        .pipe(of_active)
     )  # fmt: skip
     performance = (
         _lazy(tables, "riwayat_kinerja")
@@ -130,52 +135,93 @@ def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[st
             pl.col("perilaku_kerja").replace("", None),
             pl.col("nilai").cast(pl.Float64),
         )
-        .join(active, on="pid", how="semi")
+        .pipe(of_active)
     )
     discipline = (
         _lazy(tables, "riwayat_hukdis")
         .filter(pl.col("tanggal_sk") <= as_of)
         .select(pid, pl.col("tingkat").alias("level"), pl.col("tanggal_sk").alias("decision_date"))
-        .join(active, on="pid", how="semi")
+        .pipe(of_active)
     )
+    # `_e`: the employee's row number (UInt32), so that (employee, kompetensi) packs into one
+    # UInt64 join key below (a join on two columns is several times slower).
+    rows = pegawai.select("id", "jabatan_id").with_row_index("_e")
     latest = (
         _lazy(tables, "riwayat_asesmen")
         .filter(pl.col("tanggal") <= as_of)
-        .join(active, left_on="pegawai_id", right_on="pid", how="semi")
-        .sort("tanggal", "id")
+        .join(rows.select("id", "_e"), left_on="pegawai_id", right_on="id")
         .group_by("pegawai_id")
-        .agg(pl.col("id").last().alias("asesmen_id"))
+        .agg(pl.col("id").sort_by("tanggal", "id").last().alias("asesmen_id"), pl.col("_e").first())
     )
-    actual = (
-        _lazy(tables, "nilai_asesmen")
-        .join(latest, on="asesmen_id")
-        .select(pid, pl.col("kompetensi_kode").alias("kompetensi"), pl.col("level").alias("actual"))
-    )
+
+    def pair(frame: pl.LazyFrame) -> pl.LazyFrame:
+        code = pl.col("kompetensi").cast(pl.Categorical).to_physical().cast(pl.UInt64)
+        return frame.with_columns((pl.col("_e").cast(pl.UInt64) * (1 << 32) + code).alias("_pair"))
+
+    actual = _lazy(tables, "nilai_asesmen").join(latest, on="asesmen_id").select(
+        pl.col("pegawai_id").alias("id"), "_e", pl.col("kompetensi_kode").alias("kompetensi"),
+        pl.col("level").alias("actual"),
+    )  # fmt: skip
     # Only employees with an assessment get competency rows: without one there is no JPM at all
     # (decisions.md "Talent 9-box": no assessment -> not placed), not a JPM of 0.
     standard = (
-        pegawai.select(pl.col("id").alias("pid"), "jabatan_id")
-        .join(actual.select("pid").unique(), on="pid", how="semi")
+        rows.join(actual.select("_e").unique(), on="_e", how="semi")
         .join(_lazy(tables, "standar"), on="jabatan_id")
-        .select("pid", pl.col("kompetensi_kode").alias("kompetensi"), pl.col("level").alias("standard"))
+        .select("id", "_e", pl.col("kompetensi_kode").alias("kompetensi"), pl.col("level").alias("standard"))
     )
-    competency = standard.join(actual, on=["pid", "kompetensi"], how="full", coalesce=True).select(
-        "pid", "kompetensi", pl.col("standard").cast(pl.Int8), pl.col("actual").cast(pl.Int8)
+    competency = (
+        pair(standard)
+        .join(pair(actual).select("_pair", "id", "kompetensi", "actual"), on="_pair", how="full", coalesce=True)
+        .select(
+            pl.coalesce("id", "id_right").alias("id"),
+            pl.coalesce("kompetensi", "kompetensi_right").alias("kompetensi"),
+            pl.col("standard").cast(pl.Int8),
+            pl.col("actual").cast(pl.Int8),
+        )
     )
-    trainings, performance, discipline, competency = (
-        frame.with_columns(_sid("pid")) for frame in (trainings, performance, discipline, competency)
-    )
+    keyed = {name: {**schema, "id": pl.Int64} for name, schema in _SCHEMAS.items()}
+    frames = {"employees": employees, "trainings": trainings, "performance": performance,
+              "discipline": discipline, "competency": competency}  # fmt: skip
+    return {name: frame.select(list(keyed[name])).cast(keyed[name]) for name, frame in frames.items()}
+
+
+_SCHEMAS = {
+    "employees": EMPLOYEE_SCHEMA,
+    "trainings": TRAINING_SCHEMA,
+    "performance": PERFORMANCE_SCHEMA,
+    "discipline": DISCIPLINE_SCHEMA,
+    "competency": COMPETENCY_SCHEMA,
+}
+
+
+def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[str, pl.LazyFrame]:
+    """The five EmployeeFrames as lazy queries over model-shaped tables (active employees)."""
     return {
-        "employees": employees.select(list(EMPLOYEE_SCHEMA)).cast(EMPLOYEE_SCHEMA),
-        "trainings": trainings.select(list(TRAINING_SCHEMA)).cast(TRAINING_SCHEMA),
-        "performance": performance.select(list(PERFORMANCE_SCHEMA)).cast(PERFORMANCE_SCHEMA),
-        "discipline": discipline.select(list(DISCIPLINE_SCHEMA)).cast(DISCIPLINE_SCHEMA),
-        "competency": competency.select(list(COMPETENCY_SCHEMA)).cast(COMPETENCY_SCHEMA),
+        name: frame.with_columns(pl.col("id").cast(pl.Utf8)).cast(_SCHEMAS[name])
+        for name, frame in _keyed_lazy(tables, as_of).items()
     }
 
 
-def employee_frames(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrames:
-    """Collect `employee_frames_lazy` into an EmployeeFrames (all five queries in one pass)."""
-    lazy = employee_frames_lazy(tables, as_of)
+def keyed_employee_frames(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrames:
+    """`employee_frames` with `id` left as the integer primary key (Int64) in all five frames.
+
+    For batch computations only: every batch rule accepts these frames as well (it joins and
+    groups on `id` whatever its type) and is several times faster on integers; the caller turns
+    `id` into text (`cast(pl.Utf8)`, the `EMPLOYEE_SCHEMA` type) on its one result at the end.
+    """
+    active = _lazy(tables, "pegawai").filter(pl.col("aktif")).select("id").collect()["id"]
+    lazy = _keyed_lazy(tables, as_of, active)
     collected = pl.collect_all(list(lazy.values()))
     return EmployeeFrames(**dict(zip(lazy, collected, strict=True)))
+
+
+def employee_frames(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrames:
+    """Collect `employee_frames_lazy` into an EmployeeFrames: `keyed_employee_frames` with the
+    text `id` of `EMPLOYEE_SCHEMA` (the same rows)."""
+    keyed = keyed_employee_frames(tables, as_of)
+    return EmployeeFrames(
+        **{
+            name: getattr(keyed, name).with_columns(pl.col("id").cast(pl.Utf8)).cast(schema)
+            for name, schema in _SCHEMAS.items()
+        }
+    )

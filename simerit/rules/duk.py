@@ -199,28 +199,89 @@ def duk_rank_batch(
     ).clip(lower_bound=0)
     masa = pl.coalesce(pl.col("masa_kerja_months").cast(pl.Int32), from_tmt)
     groups = [group_by] if group_by else []
+
+    def rank_of(column: str, ranks: dict[str, int], missing: int) -> pl.Expr:
+        """`ranks[value]`, `missing` when null or not a key (the index among the keys, an Enum
+        cast, picks the rank: one lookup per text instead of hashing each value)."""
+        keys = list(ranks)
+        index = pl.col(column).cast(pl.Enum(keys), strict=False).to_physical()
+        return pl.lit(pl.Series([ranks[k] for k in keys], dtype=pl.Int32)).gather(index).fill_null(missing)
+
     keys = [
-        (-pl.col("pangkat").replace_strict(PANGKAT_ORDER, default=0, return_dtype=pl.Int32)).alias("_k1"),
+        (-rank_of("pangkat", PANGKAT_ORDER, 0)).alias("_k1"),
         pl.col("tmt_pangkat").fill_null(LAST_DATE).alias("_k2"),
-        (-pl.col("position_level").replace_strict(params.jabatan_rank, default=-1, return_dtype=pl.Int32)).alias("_k3"),
+        (-rank_of("position_level", params.jabatan_rank, -1)).alias("_k3"),
         pl.col("tmt_jabatan").fill_null(LAST_DATE).alias("_k4"),
         (-masa.fill_null(-1)).alias("_k5"),
         (-pl.col("_lat").cast(pl.Int32).fill_null(0)).alias("_k6"),
         pl.col("_lat_date").fill_null(LAST_DATE).alias("_k7"),
-        (-pl.col("education").replace_strict(params.pendidikan_rank, default=0, return_dtype=pl.Int32)).alias("_k8"),
+        (-rank_of("education", params.pendidikan_rank, 0)).alias("_k8"),
         pl.col("education_year").cast(pl.Int32).fill_null(LAST_YEAR).alias("_k9"),
         pl.col("birth_date").fill_null(LAST_DATE).alias("_k10"),
         pl.col("nip").is_null().alias("_k11"),
         pl.col("nip").fill_null("").alias("_k12"),
     ]
-    order = [f"_k{i}" for i in range(1, 13)] + ["id"]
+    # Then the text of `id` (frames keyed by an integer id still break the last ties as text).
+    order = [f"_k{i}" for i in range(1, 13)]
     rank = pl.int_range(1, pl.len() + 1, dtype=pl.UInt32)
-    ranked = (
+    keyed = (
         frames.employees.lazy()
         .with_row_index("_row")
         .join(latihan, on="id", how="left")
         .select("_row", "id", *groups, *keys)
-        .sort(order)
-        .select("_row", "id", (rank.over(group_by) if group_by else rank).alias("duk_rank"))
+        .collect()
     )
+    index = _order_index(keyed, order)
+    ranked = keyed.select("_row", "id", *groups)[index].lazy()
+    ranked = ranked.select("_row", "id", (rank.over(group_by) if group_by else rank).alias("duk_rank"))
     return (ranked.sort("_row") if employee_order else ranked).drop("_row").collect()
+
+
+def _order_index(keyed: pl.DataFrame, order: list[str]) -> pl.Series:
+    """The row positions of `keyed` sorted by the columns `order` (the DUK keys, the last one the
+    NIP text) and then by the text of `id`, usually found through a few packed integers: a sort
+    by many columns is slow. Each key becomes its offset from its own minimum (same order) in as
+    many bits as its range needs, and UInt64 words hold the keys in criterion order; the words are
+    sorted one at a time from the last with a stable sort, so ties keep the order of the later
+    words. The NIP joins as a number when every recorded NIP has the same length in digits only
+    (then number order is text order). When two rows tie on every word, or the NIPs are not like
+    that, the plain sort by every column decides."""
+    nip = order[-1]
+
+    def plain() -> pl.Series:
+        return keyed.select(pl.arg_sort_by([*order, pl.col("id").cast(pl.Utf8)]).alias("_i"))["_i"]
+
+    if keyed.height < 2:
+        return plain()
+    lengths = keyed.lazy().filter(pl.col(nip) != "").select(
+        pl.col(nip).str.len_bytes().min().alias("lo"), pl.col(nip).str.len_bytes().max().alias("hi"),
+        pl.col(nip).str.contains(r"^[0-9]+$").all().alias("digits"),
+    ).collect().row(0)  # fmt: skip
+    if lengths[0] is not None and not (lengths[0] == lengths[1] <= 18 and lengths[2]):
+        return plain()
+    as_int = {c: pl.col(c).to_physical().cast(pl.Int64) for c in order[:-1]}
+    as_int[nip] = pl.col(nip).replace("", None).cast(pl.UInt64).fill_null(0).cast(pl.Int64)
+    bounds = keyed.lazy().select(
+        *[e.min().alias(f"{c}_min") for c, e in as_int.items()], *[e.max().alias(f"{c}_max") for c, e in as_int.items()]
+    ).collect().row(0, named=True)  # fmt: skip
+    words: list[pl.Expr] = []
+    word: pl.Expr | None = None
+    used = 0
+    for c, e in as_int.items():
+        width = max(int(bounds[f"{c}_max"] - bounds[f"{c}_min"]).bit_length(), 1)
+        if width > 63:
+            return plain()
+        if word is None or used + width > 64:
+            if word is not None:
+                words.append(word)
+            word, used = pl.lit(0, dtype=pl.UInt64), 0
+        word = word * (1 << width) + (e - bounds[f"{c}_min"]).cast(pl.UInt64)
+        used += width
+    words.append(word)
+    names = [f"_w{i}" for i in range(len(words))]
+    packed = keyed.select(*[w.alias(n) for w, n in zip(words, names, strict=True)]).with_row_index("_i")
+    for name in reversed(names):
+        packed = packed.sort(name, maintain_order=True)
+    if packed.select(pl.all_horizontal([pl.col(n) == pl.col(n).shift(1) for n in names]).any()).item():
+        return plain()
+    return packed["_i"]

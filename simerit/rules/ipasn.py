@@ -292,27 +292,34 @@ def _training_facts(trainings: pl.DataFrame, as_of: dt.date, params: IpAsnParams
     )
 
 
-def ip_asn_batch(frames: EmployeeFrames, as_of: dt.date) -> pl.DataFrame:
+def ip_asn_batch(
+    frames: EmployeeFrames, as_of: dt.date, *, summary: skp.PerformanceSummary | None = None
+) -> pl.DataFrame:
     """Batch form of `ip_asn`: one row per employee, `id, kualifikasi, kompetensi, kinerja, disiplin,
     total (Float64), kategori (Utf8), flags (List[Utf8])`; null scores for non-PNS.
 
     Same rules (Peraturan BKN 8/2019; decisions 0020, 0021, 0022, 0024), vectorised: joins and
     group_by aggregates only. Raises NoVersionInForce when `as_of` precedes the rule.
+    `summary`: the caller's `skp.performance_summary(frames.performance, as_of, ...)`, when it has
+    computed it already (the kinerja dimension reads it).
     """
     params = in_force(VERSIONS, as_of).params
-    year = as_of.year
-    perf = (
-        skp.year_records_batch(frames.performance.filter(pl.col("year") == year))
-        .lazy()
-        .select(
-            "id",
-            pl.when(pl.col("rated"))
-            .then(
-                pl.col("predikat").replace_strict(dict(params.predikat_points), default=None, return_dtype=pl.Float64)
-            )
-            .otherwise(_bands_expr(pl.col("nilai"), params.kinerja_bands, 1.0))
-            .alias("_kinerja"),
-        )
+    # The record that counts for the measurement year (decision 0022, as `skp.year_records_batch`
+    # for that one year): the worst rated record, else the lowest value (`_rank_now`, `_nilai_now`).
+    rank_points = {
+        rank: float(params.predikat_points[label])
+        for label, rank in skp.PREDIKAT_RANK.items()
+        if label in params.predikat_points
+    }
+    ids = frames.employees["id"]
+    if summary is None:
+        summary = skp.performance_summary(frames.performance, as_of, ids=ids)
+    now = summary.for_ids(ids, as_of).select("_rank_now", "_nilai_now")
+    kinerja = (
+        pl.when(pl.col("_rank_now").is_not_null())
+        .then(pl.col("_rank_now").replace_strict(rank_points, default=None, return_dtype=pl.Float64))
+        .when(pl.col("_nilai_now").is_not_null())
+        .then(_bands_expr(pl.col("_nilai_now"), params.kinerja_bands, 1.0))
     )
     disc_start = months_before(as_of, params.discipline_window_months)
     disc = (
@@ -323,45 +330,61 @@ def ip_asn_batch(frames: EmployeeFrames, as_of: dt.date) -> pl.DataFrame:
         .group_by("id")
         .agg(pl.col("_disiplin").min())
     )  # fmt: skip
-    kind, level = pl.col("position_kind"), pl.col("position_level")
+    # The text columns are looked up once each: their index among the table's keys (an Enum cast,
+    # null when missing or not in the table) picks every value from small tables.
     kinds = list(params.competency_points)
+    levels = list(params.required_rank)
+    educations = list(params.education_points)
+
+    def index(column: str, keys: list[str]) -> pl.Expr:
+        return pl.col(column).cast(pl.Enum(keys), strict=False).to_physical()
+
+    def table(values: list[float | int], dtype: pl.DataType) -> pl.Expr:
+        return pl.lit(pl.Series(values, dtype=dtype))
+
+    lookups = [
+        index("position_kind", kinds).alias("_kind"),
+        table([params.required_rank[v] for v in levels], pl.Int8)
+        .gather(index("position_level", levels))
+        .alias("_need"),
+        index("education", educations).alias("_edu"),
+    ]
+    kind, known_kind, need = pl.col("position_kind"), pl.col("_kind").is_not_null(), pl.col("_need")
 
     def points(indicator: str) -> pl.Expr:
-        table = {k: float(v.get(indicator, 0)) for k, v in params.competency_points.items()}
-        return kind.replace_strict(table, default=0.0, return_dtype=pl.Float64)
+        return table([float(params.competency_points[k].get(indicator, 0)) for k in kinds], pl.Float64).gather(
+            pl.col("_kind")
+        )
 
-    need = level.replace_strict(dict(params.required_rank), default=None, return_dtype=pl.Int8)
     lead = pl.when(pl.col("_lead") <= need).then(points("kepemimpinan")).otherwise(0.0)
     func_done = pl.col("_func").fill_null(False) | ~pl.col("needs_functional_training").fill_null(True)
     func = pl.when(func_done).then(points("fungsional")).otherwise(0.0)
     tech = pl.when(pl.col("_jp").fill_null(0) >= params.technical_min_jp).then(points("teknis")).otherwise(0.0)
     sem = pl.when(pl.col("_seminar").fill_null(False)).then(points("seminar")).otherwise(0.0)
-    kompetensi = pl.when(kind.is_in(kinds)).then(lead + func + tech + sem).otherwise(0.0)
+    kompetensi = pl.when(known_kind).then(lead + func + tech + sem).otherwise(0.0)
     education = pl.col("education")
-    kualifikasi = education.replace_strict(
-        {k: float(v) for k, v in params.education_points.items()}, default=0.0, return_dtype=pl.Float64
-    ).fill_null(0.0)
+    kualifikasi = (
+        table([float(params.education_points[e]) for e in educations], pl.Float64).gather(pl.col("_edu")).fill_null(0.0)
+    )
     measured = pl.col("status") == params.measured_status
     flag_exprs = {
         "bukan_pns": pl.col("status").is_not_null() & ~measured,
         "status_tidak_ada": pl.col("status").is_null(),
         "pendidikan_tidak_ada": measured & education.is_null(),
-        "pendidikan_tidak_dikenal": measured
-        & education.is_not_null()
-        & ~education.is_in(list(params.education_points)),
-        "jabatan_tidak_ada": measured & ~kind.is_in(kinds).fill_null(False),
+        "pendidikan_tidak_dikenal": measured & education.is_not_null() & pl.col("_edu").is_null(),
+        "jabatan_tidak_ada": measured & ~known_kind,
         "jenjang_jabatan_tidak_dikenal": measured & (kind == "struktural") & need.is_null(),
         "kinerja_tidak_ada": measured & pl.col("_kinerja").is_null(),
     }
-    # Flags as a bit mask joined to a small table of flag lists (much faster than building lists per row).
+    # Flags as a bit mask that picks its list from a small table of flag lists (much faster than
+    # building lists per row).
     flag_code = pl.sum_horizontal(
         [pl.when(flag_exprs[f].fill_null(False)).then(1 << i).otherwise(0) for i, f in enumerate(FLAGS)]
     ).cast(pl.Int32)
-    flag_lists = pl.DataFrame(
-        {"_flags": range(1 << len(FLAGS)),
-         "flags": [[f for i, f in enumerate(FLAGS) if code >> i & 1] for code in range(1 << len(FLAGS))]},
-        schema={"_flags": pl.Int32, "flags": pl.List(pl.Utf8)},
-    ).lazy()  # fmt: skip
+    flag_lists = pl.Series(
+        "flags", [[f for i, f in enumerate(FLAGS) if code >> i & 1] for code in range(1 << len(FLAGS))],
+        dtype=pl.List(pl.Utf8),
+    )  # fmt: skip
     scores = {
         "kualifikasi": kualifikasi,
         "kompetensi": kompetensi,
@@ -369,16 +392,18 @@ def ip_asn_batch(frames: EmployeeFrames, as_of: dt.date) -> pl.DataFrame:
         "disiplin": pl.col("_disiplin").fill_null(float(params.no_sanction_points)),
     }
     out = (
-        frames.employees.lazy()
-        .select("id", "status", "position_kind", "position_level", "needs_functional_training", "education")
-        .join(_training_facts(frames.trainings, as_of, params), on="id", how="left", maintain_order="left")
-        .join(perf, on="id", how="left", maintain_order="left")
+        frames.employees.select("id", "status", "position_kind", "position_level", "needs_functional_training",
+                                "education")
+        .hstack(now)
+        .hstack(skp.rows_for(_training_facts(frames.trainings, as_of, params).collect(), ids).drop("id"))
+        .lazy()
+        .with_columns(kinerja.alias("_kinerja"), *lookups)
         .join(disc, on="id", how="left", maintain_order="left")
         .select("id", measured.fill_null(False).alias("_measured"),
                 *[pl.when(measured).then(e.cast(pl.Float64)).alias(n) for n, e in scores.items()], flag_code.alias("_flags"))
         .with_columns(pl.when(pl.col("_measured")).then(pl.sum_horizontal(*scores).round(2)).alias("total"))
-        .join(flag_lists, on="_flags", how="left", maintain_order="left")
-        .select("id", *scores, "total", category_expr(pl.col("total"), as_of).alias("kategori"), "flags")
+        .select("id", *scores, "total", category_expr(pl.col("total"), as_of).alias("kategori"),
+                pl.lit(flag_lists).gather(pl.col("_flags")).alias("flags"))
     )  # fmt: skip
     return out.collect()
 

@@ -25,7 +25,7 @@ from simerit.rules._versions import NoVersionInForce, RuleVersion, in_force
 from simerit.rules.profile import Discipline, EmployeeFrames, EmployeeProfile
 from simerit.rules.reference import load_table
 from simerit.rules.retirement import tanggal
-from simerit.rules.skp import describe_record, key_label, record_keys, year_record
+from simerit.rules.skp import PerformanceSummary, describe_record, key_label, performance_summary, year_record
 
 BASIS_KP = "PP 99/2000 jo. PP 12/2002"
 DECISION_NEXT = "docs/decisions/0013-kp-next-date.md"
@@ -331,16 +331,25 @@ def _sanction_end_expr(level: pl.Expr, decided: pl.Expr, on: pl.Expr) -> pl.Expr
     return expr
 
 
-def kp_reguler_batch(frames: EmployeeFrames, as_of: dt.date) -> pl.DataFrame:
+def kp_reguler_batch(
+    frames: EmployeeFrames, as_of: dt.date, *, summary: PerformanceSummary | None = None
+) -> pl.DataFrame:
     """Batch form of `kp_reguler`: `id, kp_eligible (Boolean), kp_next_date (Date), kp_target (Utf8)`.
 
     Same basis and decisions as `kp_reguler` (PP 99/2000 jo. PP 12/2002 Pasal 7-8; period and
-    ceiling versions; decisions 0012-0016). One row per row of `frames.employees`.
+    ceiling versions; decisions 0012-0016). One row per row of `frames.employees`. `summary`: the
+    caller's `skp.performance_summary(frames.performance, as_of, ...)`, when it has computed it
+    already (the performance condition reads it).
     """
+    ids = frames.employees["id"]
+    if summary is None:
+        summary = performance_summary(frames.performance, as_of, ids=ids)
+    year_keys = summary.for_ids(ids, as_of).select([f"_key_{y}" for y in summary.years])
     order = pl.col("pangkat").replace_strict(PANGKAT_ORDER, default=None, return_dtype=pl.Int16)
     base = (
-        frames.employees.lazy()
-        .select("id", "tmt_pangkat", order.alias("_order"), "education", "status")
+        frames.employees.select("id", "tmt_pangkat", order.alias("_order"), "education", "status")
+        .hstack(year_keys)
+        .lazy()
         .pipe(with_next_kp_date, "tmt_pangkat", as_of, "_next")
         .with_columns(pl.when(pl.col("status") == "PNS").then(pl.col("_next")).alias("kp_next_date"))
         .with_columns(
@@ -361,23 +370,21 @@ def kp_reguler_batch(frames: EmployeeFrames, as_of: dt.date) -> pl.DataFrame:
         )
         .collect()
     )
-    candidates = base.lazy().filter(
+    is_candidate = (
         pl.col("kp_next_date").is_not_null() & pl.col("_target").is_not_null() & pl.col("_ceiling").is_not_null()
     )
+    candidates = base.lazy().filter(is_candidate)
+
     # Only the two years before a period date on or after `as_of` can count (decision 0014). The
-    # record that counts for a year is the one with the largest `skp.record_keys` key (decision 0022).
-    _, key = record_keys()
-    year = pl.col("year")
-    performing = (
-        frames.performance.lazy()
-        .filter(year >= as_of.year - 2)
-        .select("id", "year", key.alias("_key"))
-        .join(candidates.select("id", "_y1", "_y2"), on="id", how="inner")
-        .group_by("id")
-        .agg(*[pl.col("_key").filter(year == pl.col(y)).max().alias(y) for y in ("_y1", "_y2")])
-        .filter(key_label(pl.col("_y1")).is_in(PASSING) & key_label(pl.col("_y2")).is_in(PASSING))
-        .select("id")
-    )
+    # record that counts for a year is the one with the largest `skp.record_keys` key (decision
+    # 0022): the summary's `_key_<year>` for every year from `as_of.year - 2`.
+    def key_of(year: str) -> pl.Expr:
+        expr: pl.Expr = pl.lit(None, dtype=pl.Int32)
+        for y in summary.years:
+            expr = pl.when(pl.col(year) == y).then(pl.col(f"_key_{y}")).otherwise(expr)
+        return expr
+
+    performing = key_label(key_of("_y1")).is_in(PASSING) & key_label(key_of("_y2")).is_in(PASSING)
     blocked = (
         frames.discipline.lazy()
         .filter(pl.col("decision_date").is_not_null())
@@ -388,10 +395,11 @@ def kp_reguler_batch(frames: EmployeeFrames, as_of: dt.date) -> pl.DataFrame:
         .filter((pl.col("decision_date") <= pl.col("kp_next_date")) & (pl.col("kp_next_date") < pl.col("_end")))
         .select("id")
     )
-    eligible = performing.join(blocked, on="id", how="anti").collect().to_series()
+    blocked_ids = blocked.collect().to_series()
+    eligible = is_candidate & performing & ~pl.col("id").is_in(blocked_ids.implode())
     return base.select(
         "id",
-        pl.col("id").is_in(eligible.implode()).alias("kp_eligible"),
+        eligible.fill_null(False).alias("kp_eligible"),
         "kp_next_date",
         pl.col("_target").replace_strict(PANGKAT_BY_ORDER, default=None, return_dtype=pl.Utf8).alias("kp_target"),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -184,6 +185,28 @@ def numeric_label_expr(nilai: pl.Expr) -> pl.Expr:
     return pl.when(nilai.is_not_null()).then(expr.fill_null("Buruk"))
 
 
+_HASIL = tuple(dict.fromkeys(h for h, _ in PREDIKAT_MATRIX))
+_PERILAKU = tuple(dict.fromkeys(p for _, p in PREDIKAT_MATRIX))
+# Matrix rank by cell number (hasil index x number of perilaku ratings + perilaku index).
+_CELL_RANK = pl.Series(
+    [PREDIKAT_RANK[PREDIKAT_MATRIX[(h, p)]] if (h, p) in PREDIKAT_MATRIX else None for h in _HASIL for p in _PERILAKU],
+    dtype=pl.Int32,
+)
+
+
+def rank_expr() -> pl.Expr:
+    """`PREDIKAT_RANK` of the matrix cell (PermenPANRB 6/2022) of `hasil_kerja` x `perilaku_kerja`
+    (Int32), null unless both ratings are in the matrix. Each rating becomes its index among the
+    known ratings (an Enum cast: unknown or empty text gives null) and the cell number picks the
+    rank from a table: the same cells as looking up the pair, several times faster."""
+
+    def index(column: str, values: tuple[str, ...]) -> pl.Expr:
+        return pl.col(column).cast(pl.Enum(values), strict=False).to_physical().cast(pl.Int32)
+
+    cell = index("hasil_kerja", _HASIL) * len(_PERILAKU) + index("perilaku_kerja", _PERILAKU)
+    return pl.lit(_CELL_RANK).gather(cell)
+
+
 def year_records_batch(performance: pl.DataFrame) -> pl.DataFrame:
     """One row per (id, year) with the counting record (decision 0022): `id, year, rated, predikat, nilai`.
 
@@ -191,12 +214,7 @@ def year_records_batch(performance: pl.DataFrame) -> pl.DataFrame:
     cell, PermenPANRB 6/2022); otherwise `nilai` is the lowest numeric value and `predikat` its
     PP 46/2011 label. Years with no usable record are dropped.
     """
-    keys = {f"{h}|{p}": PREDIKAT_RANK[label] for (h, p), label in PREDIKAT_MATRIX.items()}
-    rank = (
-        pl.concat_str([pl.col("hasil_kerja"), pl.col("perilaku_kerja")], separator="|")
-        .replace_strict(keys, default=None, return_dtype=pl.Int8)
-        .alias("_rank")
-    )
+    rank = rank_expr().cast(pl.Int8).alias("_rank")
     out = (
         performance.lazy()
         .select("id", pl.col("year").cast(pl.Int16), rank, pl.col("nilai").cast(pl.Float64))
@@ -220,13 +238,16 @@ def year_records_batch(performance: pl.DataFrame) -> pl.DataFrame:
 
 def _band_index(nilai: pl.Expr) -> pl.Expr:
     """Index of the PP 46/2011 band of `nilai` (0 = Buruk ... 4 = Sangat Baik), null when null."""
+    # The bands are contiguous from the lowest bound (Buruk, index 0, also below it): the index
+    # is the number of higher bounds reached; a null value stays null.
+    bounds = sorted(lower for lower, _ in NUMERIC_BANDS)[1:]
     expr: pl.Expr = pl.lit(0, dtype=pl.Int32)
-    for index, (lower, _) in enumerate(reversed(NUMERIC_BANDS)):
-        expr = pl.when(nilai >= lower).then(pl.lit(index, dtype=pl.Int32)).otherwise(expr)
-    return pl.when(nilai.is_not_null()).then(expr)
+    for lower in bounds:
+        expr = expr + (nilai >= lower).cast(pl.Int32)
+    return expr
 
 
-def record_keys() -> tuple[pl.Expr, pl.Expr]:
+def record_keys(rank: pl.Expr | None = None) -> tuple[pl.Expr, pl.Expr]:
     """Per performance record (decision 0022), one integer key `year * 100 + r` where `r` is
     60 - rank for a rated record (55-59) and 20 - band for a numeric one (16-20): among records of
     one year the largest key is the record that counts (`year_record`: a rated record before a
@@ -234,14 +255,11 @@ def record_keys() -> tuple[pl.Expr, pl.Expr]:
 
     Returns (rated key, null unless both ratings are valid; key of any counting record, null when
     the record has neither ratings nor a value). `key_label` gives the predikat of a key.
+    `rank`: `rank_expr()` (the default), or a column the caller has computed it into.
     """
-    keys = {f"{h}|{p}": PREDIKAT_RANK[label] for (h, p), label in PREDIKAT_MATRIX.items()}
-    rank = pl.concat_str([pl.col("hasil_kerja"), pl.col("perilaku_kerja")], separator="|").replace_strict(
-        keys, default=None, return_dtype=pl.Int32
-    )
-    year = pl.col("year").cast(pl.Int32)
-    rated = pl.when(rank.is_not_null()).then(year * 100 + 60 - rank)
-    return rated, pl.coalesce(rated, year * 100 + 20 - _band_index(pl.col("nilai")))
+    rank = rank_expr() if rank is None else rank
+    year = pl.col("year").cast(pl.Int32) * 100
+    return year + (60 - rank), year + pl.coalesce(60 - rank, 20 - _band_index(pl.col("nilai")))
 
 
 _KEY_LABELS = {
@@ -255,7 +273,90 @@ def key_label(key: pl.Expr) -> pl.Expr:
     return (key % 100).replace_strict(_KEY_LABELS, default=None, return_dtype=pl.Utf8)
 
 
-def latest_predikats_batch(performance: pl.DataFrame, as_of: dt.date, *, ids: pl.Series | None = None) -> pl.DataFrame:
+@dataclass(frozen=True)
+class PerformanceSummary:
+    """Per employee, what the batch rules read from the performance records, from one group_by
+    over them (`performance_summary`); `latest_predikats_batch`, `ipasn.ip_asn_batch` and
+    `pangkat.kp_reguler_batch` accept it so that a run passes over the records once.
+
+    `frame`: `id`, then `_key` / `_rated` (the largest `record_keys` key of any counting / of a
+    rated record up to `as_of.year`), `_rank_now` / `_nilai_now` (the worst matrix rank and the
+    lowest value of an unrated record in `as_of.year`, the IP ASN measurement year), and one
+    `_key_<year>` (the key of the record that counts for that year) per year in `years`: every
+    year from `as_of.year - 2` that has a record (the KP window, decision 0014).
+    """
+
+    as_of: dt.date
+    years: tuple[int, ...]
+    frame: pl.DataFrame
+
+    def for_ids(self, ids: pl.Series, as_of: dt.date) -> pl.DataFrame:
+        """`frame` with one row per id of `ids` in that order (checked, or joined when not)."""
+        if as_of != self.as_of:
+            raise ValueError(f"summary: computed as of {self.as_of}, not {as_of}")
+        if self.frame["id"].equals(ids):
+            return self.frame
+        return rows_for(self.frame.unique("id", keep="first", maintain_order=True), ids)
+
+
+def rows_for(frame: pl.DataFrame, ids: pl.Series) -> pl.DataFrame:
+    """The row of `frame` (whose non-null `id`s are unique) for each id of `ids`, in that order,
+    nulls where it has none: a left join on a unique key, done by binary search in the sorted ids
+    (several times faster than a join that keeps the order). `id` takes the type of `frame`'s."""
+    ids = ids.cast(frame.schema["id"])
+    right = frame.filter(pl.col("id").is_not_null()).sort("id")
+    if right.is_empty():
+        return ids.to_frame("id").lazy().join(frame.lazy(), on="id", how="left", maintain_order="left").collect()
+    keys = right["id"]
+    found = pl.Series(keys.search_sorted(ids), dtype=pl.Int64).clip(upper_bound=len(keys) - 1)
+    hit = (keys.gather(found) == ids).fill_null(False)
+    index = pl.select(pl.when(hit).then(found)).to_series()
+    return right.select(pl.all().exclude("id").gather(index)).insert_column(0, ids.alias("id"))
+
+
+def performance_summary(
+    performance: pl.DataFrame, as_of: dt.date, *, ids: pl.Series | None = None
+) -> PerformanceSummary:
+    """The `PerformanceSummary` of `performance` as of `as_of`: one row per id of `ids` when given
+    (in that order), else per id found in `performance`. Which record counts for a year and the
+    latest year: decisions 0022 and 0023 (`record_keys`); matrix ranks: PermenPANRB 6/2022."""
+    first = as_of.year - 2
+    years = tuple(
+        sorted(performance.lazy().filter(pl.col("year") >= first).select(pl.col("year").unique()).collect()["year"])
+    )
+    rated_key, any_key = record_keys(pl.col("_rank"))
+    year = pl.col("year")
+    now = year == as_of.year
+    up_to = year <= as_of.year
+    maxima = ["_key", "_rated", *[f"_key_{y}" for y in years]]
+    summary = (
+        performance.lazy()
+        .select("id", year, rank_expr().alias("_rank"), pl.col("nilai").cast(pl.Float64))
+        .with_columns(rated_key.alias("_r"), any_key.alias("_k"))
+        .select(
+            "id",
+            pl.when(up_to).then(pl.col("_k")).alias("_key"),
+            pl.when(up_to).then(pl.col("_r")).alias("_rated"),
+            pl.when(now).then(pl.col("_rank")).alias("_rank_now"),
+            pl.when(now & pl.col("_rank").is_null()).then(pl.col("nilai")).alias("_nilai_now"),
+            *[pl.when(year == y).then(pl.col("_k")).alias(f"_key_{y}") for y in years],
+        )
+        .group_by("id")
+        .agg(pl.col(maxima).max(), pl.col("_rank_now", "_nilai_now").min())
+    )  # fmt: skip
+    base = ids.cast(performance.schema["id"]).to_frame("id") if ids is not None else None
+    if base is None:
+        base = performance.select("id").unique(maintain_order=True)
+    return PerformanceSummary(as_of, years, rows_for(summary.collect(), base["id"]))
+
+
+def latest_predikats_batch(
+    performance: pl.DataFrame,
+    as_of: dt.date,
+    *,
+    ids: pl.Series | None = None,
+    summary: PerformanceSummary | None = None,
+) -> pl.DataFrame:
     """Both forms of `latest_predikat` in one pass: `id, predikat_year, predikat` (any counting
     record) and `rated_year, rated_predikat` (`ratings_only=True`, the 9-box input), Int16/Utf8.
 
@@ -264,26 +365,21 @@ def latest_predikats_batch(performance: pl.DataFrame, as_of: dt.date, *, ids: pl
     (PermenPANRB 6/2022, PP 46/2011; decisions 0022 and 0023): the largest `record_keys` key
     per id, and the largest among rated records only.
     """
-    rated_key, any_key = record_keys()
 
     def year_and_label(key: str, year_name: str, label_name: str) -> list[pl.Expr]:
         return [(pl.col(key) // 100).cast(pl.Int16).alias(year_name), key_label(pl.col(key)).alias(label_name)]
 
-    latest = (
-        performance.lazy()
-        .filter(pl.col("year") <= as_of.year)
-        .select("id", rated_key.alias("_rated"), any_key.alias("_key"))
-        .drop_nulls("_key")
-        .group_by("id")
-        .agg(pl.col("_key").max(), pl.col("_rated").max())
-        .select(
-            "id",
-            *year_and_label("_key", "predikat_year", "predikat"),
-            *year_and_label("_rated", "rated_year", "rated_predikat"),
-        )
+    if summary is None:
+        frame = performance_summary(performance, as_of, ids=ids).frame
+    elif ids is not None:
+        frame = summary.for_ids(ids, as_of)
+    else:
+        frame = summary.for_ids(performance.select("id").unique(maintain_order=True)["id"], as_of)
+    return frame.select(
+        "id",
+        *year_and_label("_key", "predikat_year", "predikat"),
+        *year_and_label("_rated", "rated_year", "rated_predikat"),
     )
-    base = ids.cast(pl.Utf8).to_frame("id") if ids is not None else performance.select("id").unique(maintain_order=True)
-    return base.lazy().join(latest, on="id", how="left", maintain_order="left").collect()
 
 
 def predikat_batch(

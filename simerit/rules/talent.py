@@ -197,6 +197,6 @@ def talent_batch(
         raise ValueError("latest: not the rows of frames.employees (compute it with ids=frames.employees['id'])")
     pred = skp.predikat_columns(latest, ratings_only=True)
     jpm = competency.jpm_batch(frames.competency, as_of)
-    joined = pred.join(jpm, on="id", how="left", maintain_order="left")
+    joined = pred.hstack(skp.rows_for(jpm, pred["id"]).drop("id"))  # a left join, rows in `pred` order
     boxes = nine_box_batch(joined, thresholds)  # a row-wise select: rows stay in `joined` order
     return joined.hstack(boxes.drop("id"))

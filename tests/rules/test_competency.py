@@ -148,8 +148,12 @@ def test_never_assessed_gets_no_jpm_in_both_forms():
     assert "Belum ada hasil asesmen" in result.steps[0].text
     assert jpm({"integritas": 3}, {"integritas": None}).value is None
     frame = pl.DataFrame(
-        {"id": ["a", "a", "b", "b"], "kompetensi": ["integritas", "kerjasama"] * 2,
-         "standard": [3, 3, 3, 3], "actual": [None, None, 3, None]},
+        {
+            "id": ["a", "a", "b", "b"],
+            "kompetensi": ["integritas", "kerjasama"] * 2,
+            "standard": [3, 3, 3, 3],
+            "actual": [None, None, 3, None],
+        },
         schema={"id": pl.Utf8, "kompetensi": pl.Utf8, "standard": pl.Int8, "actual": pl.Int8},
     )
     out = {r["id"]: r["jpm_percent"] for r in jpm_batch(frame).iter_rows(named=True)}
