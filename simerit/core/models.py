@@ -121,6 +121,14 @@ class Instansi(AuditedModel):
     nama = models.CharField(_("nama"), max_length=200)
     jenis = models.CharField(_("jenis"), max_length=20, choices=Jenis.choices, default=Jenis.KABUPATEN)
     alamat = models.CharField(_("alamat"), max_length=300, blank=True)
+    # The signature block of the printed reports ("Lumajang, 25 November 2026 / Kepala BKPSDM / name / NIP").
+    kota = models.CharField(_("kota tempat tanda tangan"), max_length=100, blank=True,
+                            help_text=_("Mis. Lumajang; kosong: diambil dari nama instansi."))
+    kepala_jabatan = models.CharField(_("jabatan penanda tangan"), max_length=200, blank=True,
+                                      help_text=_("Kosong: Kepala BKPSDM."))
+    kepala_nama = models.CharField(_("nama penanda tangan"), max_length=200, blank=True,
+                                   help_text=_("Nama lengkap dengan gelar."))
+    kepala_nip = models.CharField(_("NIP penanda tangan"), max_length=18, blank=True)
 
     class Meta:
         verbose_name = _("instansi")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from simerit.impor import siasn
-from simerit.impor.columns import BY_HEADER, REQUIRED_HEADERS, SHEET
+from simerit.impor.columns import BY_SHEET, JENIS, PEGAWAI, Jenis, recognise
 
 MAX_ROWS = 200_000
 ROW = "_baris"  # Excel row number of each data row (header = row 1)
@@ -36,23 +36,27 @@ class Table:
     source: str = "templat"
     headers: dict[str, str] = field(default_factory=dict)
     unit_by_name: bool = False
+    jenis: str = "pegawai"  # columns.JENIS key
+    # Asesmen: file header -> column key of the columns named by a kompetensi code ("+kode").
+    extra_headers: dict[str, str] = field(default_factory=dict)
 
 
-def read_upload(name: str, data: bytes) -> Table:
+def read_upload(name: str, data: bytes, jenis: str | None = None) -> Table:
+    """`jenis` is the kind the user picked; None recognises it by sheet name, then by header."""
     if not data:
         raise ImportFileError("Berkas kosong (0 bita).")
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise ImportFileError("Berkas berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx.")
     if data[:2] == b"PK":
-        return _read_xlsx(data)
+        return _read_xlsx(data, jenis)
     if name.lower().endswith((".xlsx", ".xlsm")):
         raise ImportFileError("Berkas bernama .xlsx tetapi isinya bukan buku kerja Excel. Jenis berkas tidak dikenal.")
     if name.lower().endswith((".csv", ".txt")):
-        return _read_csv(data)
+        return _read_csv(data, jenis)
     raise ImportFileError("Jenis berkas tidak dikenal: unggah berkas Excel (.xlsx) atau CSV (.csv).")
 
 
-def _read_xlsx(data: bytes) -> Table:
+def _read_xlsx(data: bytes, jenis: str | None) -> Table:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
@@ -71,7 +75,12 @@ def _read_xlsx(data: bytes) -> Table:
 
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = book.sheet_names
-        sheet_name = SHEET if SHEET in names else (names[0] if names else None)
+        wanted = JENIS[jenis].sheet.lower() if jenis else None
+        sheet_name = (
+            next((n for n in names if n.lower() == wanted), None)
+            or next((n for n in names if n.lower() in BY_SHEET), None)
+            or next((n for n in names if n.lower() != "petunjuk"), names[0] if names else None)
+        )
         if sheet_name is None:
             raise ImportFileError("Buku kerja tidak berisi lembar kerja.")
         sheet = book.get_sheet_by_name(sheet_name)
@@ -101,8 +110,8 @@ def _read_xlsx(data: bytes) -> Table:
         )
     except Exception as exc:
         raise ImportFileError(f"Lembar '{sheet_name}' tidak dapat dibaca: {exc}") from exc
-    table = _to_table(frame, sheet_name)
-    indexes = {key: i for key in ("nip", "nik") if (i := _header_index(frame.columns, key)) is not None}
+    table = _to_table(frame, sheet_name, jenis)
+    indexes = {key: i for key in ("nip", "nik") if (i := _header_index(frame.columns, key, table)) is not None}
     if indexes and table.frame.height:
         # A number typed in a code column loses its leading zeros and, beyond 15 digits, its last
         # digits (Excel stores doubles). Only the cell type tells, so look at it.
@@ -113,7 +122,7 @@ def _read_xlsx(data: bytes) -> Table:
     return table
 
 
-def _read_csv(data: bytes) -> Table:
+def _read_csv(data: bytes, jenis: str | None) -> Table:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -137,40 +146,59 @@ def _read_csv(data: bytes) -> Table:
         )
     except Exception as exc:
         raise ImportFileError(f"Berkas CSV tidak dapat dibaca (jumlah kolom tidak sama atau tanda kutip rusak): {exc}") from exc
-    return _to_table(frame, "CSV")
+    return _to_table(frame, "CSV", jenis)
 
 
-def _header_index(columns: list[str], key: str) -> int | None:
-    if siasn.is_siasn(columns):
+def _header_index(columns: list[str], key: str, table: Table) -> int | None:
+    if table.source == siasn.SOURCE:
         to_key = siasn.mapping(columns)[0]
         return next((i for i, c in enumerate(columns) if to_key.get(c) == key), None)
+    by_header = JENIS[table.jenis].by_header
     for i, c in enumerate(columns):
-        k = BY_HEADER.get(str(c).strip().lower())
+        k = by_header.get(str(c).strip().lower())
         if k is not None and k.key == key:
             return i
     return None
 
 
-def _to_table(frame: pl.DataFrame, sheet: str) -> Table:
-    if siasn.is_siasn(frame.columns):
+def _kind_of(columns: list[str], sheet: str, jenis: str | None) -> Jenis:
+    """The user's pick, else the template sheet's name, else the header row; else the employee
+    file (whose missing headers the message then names)."""
+    if jenis:
+        return JENIS[jenis]
+    return BY_SHEET.get(sheet.strip().lower()) or recognise(columns) or PEGAWAI
+
+
+def _to_table(frame: pl.DataFrame, sheet: str, jenis: str | None = None) -> Table:
+    if jenis in (None, PEGAWAI.kode) and siasn.is_siasn(frame.columns):
         return _siasn_table(frame, sheet)
+    kind = _kind_of(frame.columns, sheet, jenis)
+    by_header = kind.by_header
     mapping: dict[str, str] = {}
     ignored = []
+    extra: dict[str, str] = {}
     for c in frame.columns:
-        k = BY_HEADER.get(str(c).strip().lower())
-        if k is None or k.key in mapping.values():
-            ignored.append(str(c))
-        else:
+        k = by_header.get(str(c).strip().lower())
+        if k is not None and k.key not in mapping.values():
             mapping[c] = k.key
-    missing = [h for h in REQUIRED_HEADERS if BY_HEADER[h.lower()].key not in mapping.values()]
+        elif kind.kode == "asesmen" and str(c).strip() and not str(c).startswith("__UNNAMED__"):
+            # One column per kompetensi code; the dry run checks the codes.
+            mapping[c] = extra[str(c).strip()] = "+" + str(c).strip().lower()
+        else:
+            ignored.append(str(c))
+    missing = [h for h in kind.required if by_header[h.lower()].key not in mapping.values()]
     if frame.width == 0:
         raise ImportFileError(f"Lembar '{sheet}' kosong: tidak ada baris judul maupun data.")
     if missing:
-        raise ImportFileError(
-            f"Baris 1 lembar '{sheet}' harus berisi judul kolom templat; tidak ditemukan: {', '.join(missing)}. "
-            "Unduh templat dan salin data ke dalamnya."
+        hint = "" if jenis or kind is not PEGAWAI else (
+            " Jika ini berkas riwayat atau organisasi, pakai templatnya atau pilih jenis datanya saat mengunggah."
         )
-    return _finish(frame, mapping, sheet, Table(pl.DataFrame(), sheet, ignored_headers=ignored))
+        raise ImportFileError(
+            f"Baris 1 lembar '{sheet}' harus berisi judul kolom templat {kind.label.lower()}; tidak ditemukan: "
+            f"{', '.join(missing)}. Unduh templat dan salin data ke dalamnya.{hint}"
+        )
+    table = Table(pl.DataFrame(), sheet, ignored_headers=ignored, jenis=kind.kode, extra_headers=extra)
+    return _finish(frame, mapping, sheet, table)
 
 
 def _siasn_table(frame: pl.DataFrame, sheet: str) -> Table:

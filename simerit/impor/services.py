@@ -22,22 +22,26 @@ from django.utils.translation import gettext as _
 from simerit.core.audit import acting_as
 from simerit.core.models import CHANGE, AuditEvent
 from simerit.core.permissions import IMPOR_ROLES, user_has_role
+from simerit.impor.columns import JENIS
 from simerit.impor.models import ImportBatch
 from simerit.impor.reader import ImportFileError, read_upload
 from simerit.impor.validate import Plan, dry_run, report_of
-from simerit.pegawai.models import Pegawai
 
 logger = logging.getLogger(__name__)
 MAX_BYTES = 60 * 1024 * 1024
 BATCH_SIZE = 2000
+AUTO = "otomatis"  # ImportBatch.jenis until the dry run recognised the kind
 
 
 def _tick(batch_id: int, progress: int, stage: str) -> None:
     ImportBatch.objects.filter(pk=batch_id).update(progress=progress, stage=stage[:200])
 
 
-def batch_upload(*, acting_user: Any, nama_berkas: str, isi: bytes) -> ImportBatch:
-    """Store an uploaded file and queue its dry run."""
+def batch_upload(*, acting_user: Any, nama_berkas: str, isi: bytes, jenis: str = "") -> ImportBatch:
+    """Store an uploaded file and queue its dry run. `jenis`: the kind the user picked (a key of
+    `columns.JENIS`), or empty to recognise it from the file (sheet name, then header row)."""
+    if jenis and jenis not in JENIS:
+        raise ValidationError(_("Jenis data tidak dikenal."))
     if not user_has_role(acting_user, IMPOR_ROLES) or not acting_user.instansi_id:
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data."))
     if len(isi) > MAX_BYTES:
@@ -45,6 +49,7 @@ def batch_upload(*, acting_user: Any, nama_berkas: str, isi: bytes) -> ImportBat
     with acting_as(acting_user):
         batch = ImportBatch.objects.create(
             instansi_id=acting_user.instansi_id, nama_berkas=nama_berkas[:255], isi=isi, ukuran=len(isi),
+            jenis=jenis or AUTO,
             unit_id=acting_user.unit_id if acting_user.role == "operator" else None, created_by=acting_user,
         )
     from simerit.impor.tasks import impor_check_task
@@ -57,10 +62,13 @@ def _plan(batch: ImportBatch, user: Any) -> tuple[Plan | None, dict[str, Any]]:
     started = time.perf_counter()
     _tick(batch.pk, 5, "Membaca berkas")
     try:
-        table = read_upload(batch.nama_berkas, bytes(batch.isi))
+        table = read_upload(batch.nama_berkas, bytes(batch.isi), jenis=None if batch.jenis == AUTO else batch.jenis)
+        if batch.jenis == AUTO:
+            # Recognised once: the commit re-reads the file as the same kind.
+            ImportBatch.objects.filter(pk=batch.pk).update(jenis=table.jenis)
+        plan = dry_run(table, instansi=batch.instansi, user=user, progress=lambda p, s: _tick(batch.pk, p, s))
     except ImportFileError as exc:
         return None, {"berkas": str(exc), "summary": {}, "problems": []}
-    plan = dry_run(table, instansi=batch.instansi, user=user, progress=lambda p, s: _tick(batch.pk, p, s))
     return plan, report_of(plan, table, time.perf_counter() - started)
 
 
@@ -135,24 +143,56 @@ def batch_commit_execute(batch_id: int) -> ImportBatch:
 
 
 def _write(plan: Plan, batch: ImportBatch, user: Any) -> None:
+    """Write a plan of any kind: its rows, then the rows that hang on them (assessment levels)."""
     now_label = user.get_username() if user else "sistem"
     events: list[AuditEvent] = []
 
-    def event(obj: Pegawai, action: str, changes: dict[str, Any]) -> AuditEvent:
+    def event(obj: Any, action: str, changes: dict[str, Any]) -> AuditEvent:
         return AuditEvent(
             instansi_id=obj.instansi_id, actor_id=user.pk if user else None, actor_label=now_label,
-            action=action, model=Pegawai._meta.label_lower, object_pk=str(obj.pk), object_repr=str(obj)[:300],
+            action=action, model=type(obj)._meta.label_lower, object_pk=str(obj.pk), object_repr=str(obj)[:300],
             changes={**changes, "_impor": [None, batch.pk]},
         )
 
-    created = Pegawai.objects.bulk_create(plan.create, batch_size=BATCH_SIZE)
-    for obj in created:
-        values = obj._audit_values()
-        events.append(event(obj, AuditEvent.Action.CREATE, {k: [None, v] for k, v in values.items() if v not in (None, "")}))
-    if plan.update:
-        fields = sorted({f for _obj, ch in plan.update for f in ch})
-        Pegawai.objects.bulk_update([obj for obj, _ch in plan.update], fields, batch_size=BATCH_SIZE)
-        for obj, ch in plan.update:
-            events.append(event(obj, AuditEvent.Action.UPDATE, ch))
+    def created(objs: list[Any]) -> None:
+        for obj in objs:
+            values = obj._audit_values()
+            events.append(event(obj, AuditEvent.Action.CREATE,
+                                {k: [None, v] for k, v in values.items() if v not in (None, "")}))
+
+    def updated(model: type, rows: list[tuple[Any, dict[str, Any]]]) -> None:
+        attnames = {f.attname for f in model._meta.concrete_fields}
+        fields = sorted({f for _obj, ch in rows for f in ch if f in attnames})
+        if fields:
+            model.objects.bulk_update([obj for obj, _ch in rows], fields, batch_size=BATCH_SIZE)
+        events.extend(event(obj, AuditEvent.Action.UPDATE, ch) for obj, ch in rows)
+
+    if plan.save_each:
+        # Units: save() derives the tree path from the parent saved just before, and audits itself.
+        for obj in [*plan.create, *(obj for obj, _ch in plan.update)]:
+            _link(obj)
+            obj.save()
+    else:
+        created(plan.model.objects.bulk_create(plan.create, batch_size=BATCH_SIZE))
+        if plan.update:
+            updated(plan.model, plan.update)
+    if plan.nested:
+        new = [child for _parent, children, _ch in plan.nested for child in children]
+        for child in new:
+            _link(child)
+        model = type(new[0]) if new else type(plan.nested[0][2][0][0])
+        created(model.objects.bulk_create(new, batch_size=BATCH_SIZE))
+        changed = [c for _p, _n, ch in plan.nested for c in ch]
+        if changed:
+            updated(model, changed)
     AuditEvent.objects.bulk_create(events, batch_size=BATCH_SIZE)
 
+
+def _link(obj: Any) -> None:
+    """Take the id of a related row written earlier in this commit (a parent unit from the same
+    file, the assessment of a level): it had none when the plan was made."""
+    for f in obj._meta.concrete_fields:
+        if f.is_relation and getattr(obj, f.attname) is None and f.is_cached(obj):
+            related = f.get_cached_value(obj)
+            if related is not None and related.pk is not None:
+                setattr(obj, f.attname, related.pk)

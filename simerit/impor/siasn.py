@@ -34,6 +34,7 @@ COLUMNS: dict[str, str] = {
     "tmt golongan": "tmt_pangkat",
     "tingkat pendidikan nama": "pendidikan",
     "unor nama": "kode_unit",
+    "unor id": "unor_id",  # matched before the name (decision 0050)
     "jabatan nama": "jabatan",
     "tmt jabatan": "tmt_jabatan",
 }

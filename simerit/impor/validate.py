@@ -4,6 +4,9 @@ Bahasa Indonesia), and the plan of what would be created and changed. Nothing is
 Column checks run vectorised in polars (NIP with `rules.nip.validate_nip_column`, dates, codes,
 unit scope, jabatan, duplicates); the rows that pass are then built as `Pegawai` objects and go
 through `full_clean()`, so nothing the model refuses can slip through the commit.
+
+`Plan`, `Reporter`, `parse_date`, `golongan_expr` and `report_of` are shared with the history and
+organisation files (`simerit/impor/riwayat.py`), which `dry_run` hands those files to.
 """
 
 from __future__ import annotations
@@ -48,17 +51,71 @@ def header_of(key: str) -> str:
     return BY_KEY[key].header if key in BY_KEY else "—"
 
 
+def _pegawai_label(obj: Any) -> tuple[str, str]:
+    return obj.nip, obj.nama
+
+
 @dataclass
 class Plan:
+    """What a file would write: new and changed rows of one model (plus, for an assessment, its
+    levels), every refusing problem and every warning. Shared by every kind of file."""
+
     problems: list[dict[str, Any]] = field(default_factory=list)
-    create: list[Pegawai] = field(default_factory=list)
-    update: list[tuple[Pegawai, dict[str, list[Any]]]] = field(default_factory=list)
+    create: list[Any] = field(default_factory=list)
+    update: list[tuple[Any, dict[str, list[Any]]]] = field(default_factory=list)
     unchanged: int = 0
     rows: int = 0
     refused_rows: set[int] = field(default_factory=set)
+    # Reported, not refused (docs/decisions/0051-import-history-checks.md).
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    model: type = Pegawai
+    # Rows whose parent must exist first (NilaiAsesmen of a RiwayatAsesmen): (parent, new, changed).
+    nested: list[tuple[Any, list[Any], list[tuple[Any, dict[str, list[Any]]]]]] = field(default_factory=list)
+    # Units: each saved in file order (its path needs its parent's id), not bulk-written.
+    save_each: bool = False
+    # (key, name) shown per changed row in the report; the header of a changed model field.
+    label: Callable[[Any], tuple[str, str]] = _pegawai_label
+    header: Callable[[str], str] | None = None
 
 
-def _parse_date(col: str) -> pl.Expr:
+class Reporter:
+    """Collects problems (refusing their row) and warnings, in the report's shape."""
+
+    def __init__(self, plan: Plan, sheet: str, head: Callable[[str], str]) -> None:
+        self.plan, self.sheet, self.head = plan, sheet, head
+
+    def _entry(self, row: int, key: str, value: Any, reason: str) -> dict[str, Any]:
+        return {"lembar": self.sheet, "baris": int(row), "kolom": self.head(key),
+                "nilai": "" if value is None else str(value), "alasan": reason}
+
+    def problem(self, row: int, key: str, value: Any, reason: str) -> None:
+        self.plan.problems.append(self._entry(row, key, value, reason))
+        self.plan.refused_rows.add(int(row))
+
+    def warning(self, row: int, key: str, value: Any, reason: str) -> None:
+        self.plan.warnings.append(self._entry(row, key, value, reason))
+
+    def each(self, df: pl.DataFrame, mask: pl.Expr, key: str, reason: Callable[[dict[str, Any]], str] | str) -> None:
+        for r in df.filter(mask).iter_rows(named=True):
+            self.problem(r[ROW], key, r[key], reason if isinstance(reason, str) else reason(r))
+
+    def finish(self) -> None:
+        self.plan.problems.sort(key=lambda p: (p["baris"], p["kolom"]))
+        self.plan.warnings.sort(key=lambda p: (p["baris"], p["kolom"]))
+
+
+def golongan_expr(col: str) -> pl.Expr:
+    """'iii / A' -> 'III/a'; anything else unchanged (then reported as unknown)."""
+    return pl.coalesce(
+        pl.concat_str(
+            pl.col(col).str.extract(r"^([IViv]+)\s*/", 1).str.to_uppercase(), pl.lit("/"),
+            pl.col(col).str.extract(r"/\s*([a-eA-E])$", 1).str.to_lowercase(),
+        ),
+        pl.col(col),
+    )
+
+
+def parse_date(col: str) -> pl.Expr:
     s = pl.col(col).str.replace(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00(\.0+)?$", "$1")
     return pl.coalesce(
         s.str.to_date("%Y-%m-%d", strict=False),
@@ -68,6 +125,10 @@ def _parse_date(col: str) -> pl.Expr:
 
 
 def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress | None = None) -> Plan:
+    if table.jenis != "pegawai":
+        from simerit.impor.riwayat import dry_run_kind
+
+        return dry_run_kind(table, instansi=instansi, user=user, progress=progress)
     tick = progress or (lambda p, s: None)
     plan = Plan(rows=table.frame.height)
     sheet = table.sheet
@@ -81,14 +142,11 @@ def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress |
         # A SIASN file is reported with its own column names (e.g. "GOL AKHIR NAMA").
         return table.headers.get(FIELD_KEY.get(key, key)) or header_of(key)
 
-    def problem(row: int, key: str, value: Any, reason: str) -> None:
-        plan.problems.append({"lembar": sheet, "baris": int(row), "kolom": head(key),
-                              "nilai": "" if value is None else str(value), "alasan": reason})
-        plan.refused_rows.add(int(row))
+    rep = Reporter(plan, sheet, head)
+    problem = rep.problem
 
     def each(mask: pl.Expr, key: str, reason: Callable[[dict[str, Any]], str] | str) -> None:
-        for r in df.filter(mask).iter_rows(named=True):
-            problem(r[ROW], key, r[key], reason if isinstance(reason, str) else reason(r))
+        rep.each(df, mask, key, reason)
 
     today = timezone.localdate()
     # Normalised codes.
@@ -96,15 +154,9 @@ def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress |
         pl.col("status").str.to_uppercase().alias("_status"),
         pl.col("jenis_kelamin").str.to_uppercase().replace_strict(SEX, default=None).alias("_sex"),
         pl.col("agama").str.to_lowercase().replace_strict(AGAMA, default=None).alias("_agama"),
-        pl.coalesce(
-            pl.concat_str(
-                pl.col("golongan").str.extract(r"^([IViv]+)\s*/", 1).str.to_uppercase(), pl.lit("/"),
-                pl.col("golongan").str.extract(r"/\s*([a-eA-E])$", 1).str.to_lowercase(),
-            ),
-            pl.col("golongan"),
-        ).alias("_golongan"),
+        golongan_expr("golongan").alias("_golongan"),
         pl.col("pendidikan").str.to_uppercase().alias("_pendidikan"),
-        *[_parse_date(k).alias(f"_{k}") for k in DATE_KEYS],
+        *[parse_date(k).alias(f"_{k}") for k in DATE_KEYS],
     )
     tick(15, "Memeriksa kolom wajib, NIP dan tanggal")
 
@@ -241,7 +293,7 @@ def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress |
             plan.update.append((obj, changes))
         else:
             plan.unchanged += 1
-    plan.problems.sort(key=lambda p: (p["baris"], p["kolom"]))
+    rep.finish()
     tick(95, "Menyusun laporan")
     return plan
 
@@ -252,17 +304,26 @@ def _squeeze(name: str) -> str:
 
 def _unit_by_name(df: pl.DataFrame, units: dict[str, UnitOrganisasi], instansi: Instansi,
                   problem: Callable[[int, str, Any, str], None]) -> pl.DataFrame:
-    """SIASN gives the unit by name (UNOR NAMA): find the one unit of the instansi with that name
-    (case and repeated spaces ignored) and put its code in `kode_unit`; report the others."""
+    """SIASN gives the unit by its SIASN id (UNOR ID) and name (UNOR NAMA): the unit of the
+    instansi carrying that UNOR ID, else the one unit with that name (case and repeated spaces
+    ignored); its code goes in `kode_unit`; the rest are reported (decision 0050)."""
     by_name: dict[str, list[UnitOrganisasi]] = {}
     for u in units.values():
         by_name.setdefault(_squeeze(u.nama), []).append(u)
+    by_unor = {u.unor_id: u.kode for u in units.values() if u.unor_id}
     found: dict[str, str] = {}
     for name in df["kode_unit"].drop_nulls().unique().to_list():
         matches = by_name.get(_squeeze(name), [])
         if len(matches) == 1:
             found[name] = matches[0].kode
-    for r in df.filter(~pl.col("kode_unit").is_in(list(found)) | pl.col("kode_unit").is_null()).iter_rows(named=True):
+    unor = pl.col("unor_id") if "unor_id" in df.columns else pl.lit(None, dtype=pl.Utf8)
+    df = df.with_columns(
+        pl.coalesce(
+            unor.replace_strict(by_unor, default=None, return_dtype=pl.Utf8),
+            pl.col("kode_unit").replace_strict(found, default=None, return_dtype=pl.Utf8),
+        ).alias("_kode_unit")
+    )
+    for r in df.filter(pl.col("_kode_unit").is_null()).iter_rows(named=True):
         name = r["kode_unit"]
         matches = by_name.get(_squeeze(name), []) if name else []
         if name is None:
@@ -270,12 +331,14 @@ def _unit_by_name(df: pl.DataFrame, units: dict[str, UnitOrganisasi], instansi: 
         elif matches:
             kodes = ", ".join(sorted(u.kode for u in matches))
             reason = (f"Nama unit '{name}' dipakai oleh lebih dari satu unit di {instansi.nama} (kode {kodes}); "
-                      "samakan nama unit di SIMERIT agar unik, lalu unggah ulang.")
+                      "isi UNOR ID pada unit di SIMERIT (impor unit organisasi) atau samakan nama unit agar unik, "
+                      "lalu unggah ulang.")
         else:
-            reason = (f"Unit kerja '{name}' tidak ditemukan di {instansi.nama}: tidak ada unit dengan nama itu. "
-                      "Daftarkan unitnya atau samakan namanya dengan UNOR di SIASN.")
+            reason = (f"Unit kerja '{name}' tidak ditemukan di {instansi.nama}: tidak ada unit dengan UNOR ID "
+                      f"'{r.get('unor_id') or '-'}' maupun dengan nama itu. Daftarkan unitnya (dengan UNOR ID) atau "
+                      "samakan namanya dengan UNOR di SIASN.")
         problem(r[ROW], "kode_unit", name, reason)
-    return df.with_columns(pl.col("kode_unit").replace_strict(found, default=None, return_dtype=pl.Utf8))
+    return df.with_columns(pl.col("_kode_unit").alias("kode_unit")).drop("_kode_unit")
 
 
 def _plain(value: Any) -> Any:
@@ -288,14 +351,17 @@ def report_of(plan: Plan, table: Table, seconds: float) -> dict[str, Any]:
     changed_cols: dict[str, int] = {}
     changes = []
     for obj, ch in plan.update:
-        headers = [table.headers.get(FIELD_KEY.get(f, f)) or header_of(f) for f in ch]
+        headers = [plan.header(f) if plan.header else (table.headers.get(FIELD_KEY.get(f, f)) or header_of(f))
+                   for f in ch if not f.startswith("_")]
         for h in headers:
             changed_cols[h] = changed_cols.get(h, 0) + 1
         if len(changes) < 5000:
-            changes.append({"nip": obj.nip, "nama": obj.nama, "kolom": headers})
+            key, name = plan.label(obj)
+            changes.append({"kunci": key, "nama": name, "kolom": headers})
     refused = len(plan.refused_rows)
     return {
         "lembar": table.sheet,
+        "jenis": table.jenis,
         "summary": {
             "baris": plan.rows, "baru": len(plan.create), "berubah": len(plan.update), "tetap": plan.unchanged,
             "ditolak": refused, "masalah": len(plan.problems),
@@ -304,6 +370,7 @@ def report_of(plan: Plan, table: Table, seconds: float) -> dict[str, Any]:
         "kolom_berubah": dict(sorted(changed_cols.items(), key=lambda kv: -kv[1])),
         "perubahan": changes,
         "problems": plan.problems,
+        "peringatan": plan.warnings,
         "format": table.source,
         "kolom_diabaikan": [] if table.source == "SIASN" else table.ignored_headers,
         "kolom_siasn_tidak_dipakai": table.ignored_headers if table.source == "SIASN" else [],

@@ -82,6 +82,10 @@ class Tabel:
     bagian: list[Bagian] = field(default_factory=list)
     # PDF cells wrap long text (short reports such as the DRH); long tables cut it to the width.
     bungkus: bool = False
+    # Signature block: the signer's position, name and NIP (Instansi.kepala_*); blank -> dotted lines.
+    ttd_jabatan: str = ""
+    ttd_nama: str = ""
+    ttd_nip: str = ""
 
 
 # --- Excel -------------------------------------------------------------------------------------------
@@ -307,10 +311,12 @@ def to_pdf(tabel: Tabel, *, dicetak: dt.date, tempat: str) -> bytes:
     sign = ParagraphStyle("s", fontName=font, fontSize=9, leading=12)
     block = [
         Paragraph(f"{esc(tempat)}, {tanggal_id(dicetak)}", sign),
-        Paragraph("Kepala BKPSDM", sign),
+        Paragraph(esc(tabel.ttd_jabatan or "Kepala BKPSDM"), sign),
         Spacer(1, 16 * mm),
-        Paragraph("(.........................................................)", sign),
-        Paragraph("NIP. ...................................................", sign),
+        Paragraph(f"<u>{esc(tabel.ttd_nama)}</u>" if tabel.ttd_nama
+                  else "(.........................................................)", sign),
+        Paragraph(f"NIP. {esc(tabel.ttd_nip)}" if tabel.ttd_nip else "NIP. ...................................................",
+                  sign),
     ]
     signature = Table([["", block]], colWidths=[doc.width - 75 * mm, 75 * mm])
     signature.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))

@@ -24,7 +24,14 @@ def _nama(r: IndexResult) -> str:
 
 def _header(user: Any, run: IndexRun) -> dict[str, Any]:
     inst = run.instansi
-    return {"instansi": inst.nama, "alamat": inst.alamat, "keadaan_per": run.as_of}
+    return {"instansi": inst.nama, "alamat": inst.alamat, "keadaan_per": run.as_of, **penanda_tangan(inst)}
+
+
+def penanda_tangan(inst: Any) -> dict[str, str]:
+    """The signer of the instansi's reports, for `Tabel` (blank fields print dotted lines)."""
+    if inst is None:
+        return {}
+    return {"ttd_jabatan": inst.kepala_jabatan, "ttd_nama": inst.kepala_nama, "ttd_nip": inst.kepala_nip}
 
 
 def _scope_line(user: Any, opd: UnitOrganisasi | None) -> str:
@@ -112,7 +119,14 @@ def pensiun(*, user: Any, run: IndexRun, opd: UnitOrganisasi | None, dari: dt.da
 
 
 def tempat(run: IndexRun) -> str:
-    return tempat_instansi(run.instansi.nama)
+    return tempat_of(run.instansi)
+
+
+def tempat_of(inst: Any) -> str:
+    """The place in the signature block: Instansi.kota, else taken from the instansi's name."""
+    if inst is None:
+        return ""
+    return inst.kota or tempat_instansi(inst.nama)
 
 
 def tempat_instansi(nama: str) -> str:
@@ -180,6 +194,7 @@ def nominatif(*, user: Any, filterset: Any, kolom: list[str], today: dt.date) ->
     return Tabel(
         instansi=inst.nama if inst else "",
         alamat=inst.alamat if inst else "",
+        **penanda_tangan(inst),
         judul="Daftar Nominatif Pegawai",
         subjudul=["; ".join(chosen) if chosen else _scope_line(user, None)],
         keadaan_per=today,
@@ -341,6 +356,7 @@ def drh(*, user: Any, pegawai: Pegawai, today: dt.date) -> Tabel:
     return Tabel(
         instansi=inst.nama,
         alamat=inst.alamat,
+        **penanda_tangan(inst),
         judul="Daftar Riwayat Hidup",
         subjudul=[f"{p.nama_lengkap} — NIP {p.nip}"],
         keadaan_per=today,

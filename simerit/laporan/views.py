@@ -138,7 +138,7 @@ def _nominatif(fmt: str):  # noqa: ANN202
             user=request.user, filterset=filterset, kolom=kolom.cleaned_data["kolom"], today=today
         )
         inst = request.user.instansi
-        tempat = reports.tempat_instansi(inst.nama if inst else "")
+        tempat = reports.tempat_of(inst)
         return _file(tabel, fmt, f"nominatif-{today:%Y%m%d}", tempat=tempat, sheet="Nominatif")
 
     return view
@@ -161,7 +161,7 @@ def _drh(fmt: str):  # noqa: ANN202
                 messages.error(request, _("Isi NIP pegawai yang daftar riwayat hidupnya hendak diunduh."))
             return redirect("laporan:index")
         tabel = reports.drh(user=request.user, pegawai=pegawai, today=timezone.localdate())
-        tempat = reports.tempat_instansi(pegawai.instansi.nama)
+        tempat = reports.tempat_of(pegawai.instansi)
         return _file(tabel, fmt, f"drh-{pegawai.nip}", tempat=tempat, sheet="Data pribadi")
 
     return view

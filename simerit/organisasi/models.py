@@ -21,6 +21,10 @@ class UnitOrganisasi(TenantModel):
     kode = models.CharField(_("kode unit"), max_length=30)
     nama = models.CharField(_("nama unit"), max_length=200)
     singkatan = models.CharField(_("singkatan"), max_length=40, blank=True)
+    unor_id = models.CharField(
+        _("UNOR ID (SIASN)"), max_length=64, blank=True,
+        help_text=_("ID unit organisasi di SIASN BKN; dipakai untuk mencocokkan impor SIASN. Unik per instansi."),
+    )
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("unit induk")
     )
@@ -33,7 +37,12 @@ class UnitOrganisasi(TenantModel):
         verbose_name = _("unit organisasi")
         verbose_name_plural = _("unit organisasi")
         ordering = ["path"]
-        constraints = [models.UniqueConstraint(fields=["instansi", "kode"], name="unit_kode_unik_per_instansi")]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "kode"], name="unit_kode_unik_per_instansi"),
+            models.UniqueConstraint(
+                fields=["instansi", "unor_id"], condition=~models.Q(unor_id=""), name="unit_unor_id_unik_per_instansi"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.nama

@@ -85,6 +85,15 @@ class SynthLoadError(Exception):
     """A load that cannot go ahead; the message is meant for the user (Bahasa Indonesia)."""
 
 
+def _signer(instansi_nama: str) -> dict[str, str]:
+    """The city and a fictitious Kepala BKPSDM for the reports' signature block (demo data)."""
+    kota = instansi_nama
+    for prefix in ("Pemerintah Kabupaten ", "Pemerintah Kota ", "Pemerintah Provinsi ", "Kabupaten ", "Kota "):
+        kota = kota.removeprefix(prefix)
+    return {"kota": kota, "kepala_jabatan": "Kepala BKPSDM", "kepala_nama": "Dr. Hendra Wicaksono, S.Sos., M.Si.",
+            "kepala_nip": "197203151998031004"}
+
+
 def load_synth(
     data: SynthData,
     *,
@@ -100,7 +109,7 @@ def load_synth(
         raise SynthLoadError(f"Instansi dengan kode {instansi_kode} sudah ada; pilih kode lain.")
     codes = _reference_codes()
     with transaction.atomic(), acting_as(label="simerit synth"):
-        instansi = Instansi(kode=instansi_kode, nama=instansi_nama, jenis=Instansi.Jenis.KABUPATEN)
+        instansi = Instansi(kode=instansi_kode, nama=instansi_nama, jenis=Instansi.Jenis.KABUPATEN, **_signer(instansi_nama))
         instansi.save()
         offsets = {table: _max_id(model) for table, model in MODELS.items()}
         counts: dict[str, int] = {}

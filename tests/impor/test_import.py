@@ -76,7 +76,7 @@ def test_changed_row_is_reported_with_its_fields_and_audited(world, run_import, 
     batch = run_import(admin, h.xlsx(rows))
     s = batch.report["summary"]
     assert (s["baru"], s["berubah"], s["tetap"]) == (0, 1, 1)
-    assert batch.report["perubahan"] == [{"nip": h.nip(2), "nama": "Nama Baru", "kolom": ["Nama", "Golongan"]}]
+    assert batch.report["perubahan"] == [{"kunci": h.nip(2), "nama": "Nama Baru", "kolom": ["Nama", "Golongan"]}]
     commit(admin, batch)
     p = Pegawai.objects.get(nip=h.nip(2))
     assert p.nama == "Nama Baru" and p.pangkat.kode == "III/b"

@@ -7,6 +7,7 @@ import pytest
 
 from simerit.impor.models import ImportBatch
 from simerit.impor.reader import ImportFileError, read_upload
+from simerit.organisasi.models import UnitOrganisasi
 from simerit.pegawai.models import Pegawai
 from tests.impor import helpers as h
 from tests.impor.conftest import snapshot
@@ -29,7 +30,7 @@ HEADER = [
 ]
 USED = {"NIP BARU", "NAMA", "GELAR DEPAN", "GELAR BELAKANG", "TEMPAT LAHIR NAMA", "TANGGAL LAHIR", "JENIS KELAMIN",
         "AGAMA NAMA", "NIK", "STATUS CPNS PNS", "TMT CPNS", "TMT PNS", "GOL AKHIR NAMA", "TMT GOLONGAN", "JABATAN NAMA",
-        "TMT JABATAN", "TINGKAT PENDIDIKAN NAMA", "UNOR NAMA"}
+        "TMT JABATAN", "TINGKAT PENDIDIKAN NAMA", "UNOR NAMA", "UNOR ID"}
 
 
 def _row(serial: int, **extra: str) -> dict[str, str]:
@@ -154,3 +155,39 @@ def test_siasn_export_saved_as_xlsx_is_recognised_too(world, run_import):
     assert batch.report["format"] == "SIASN"
     [p] = batch.report["problems"]
     assert p["baris"] == 3 and p["kolom"] == "NIP BARU" and "angka" in p["alasan"]
+
+
+def test_unit_matched_by_unor_id_first_then_by_name(world, run_import):
+    from tests import factories as f
+
+    # Two units share the name: the UNOR ID tells them apart.
+    twin = f.unit(world.inst, "PKM-02", "Puskesmas Kota", parent=world.dinkes)
+    UnitOrganisasi.objects.filter(pk=twin.pk).update(unor_id="8ae482875f")
+    batch = run_import(world.users["admin"], _csv([_row(1, **{"JABATAN NAMA": ""})]), name="siasn.csv")
+    assert batch.status == ImportBatch.Status.CHECKED, batch.report
+    # An unknown UNOR ID falls back to the name; here the name is ambiguous, so it is reported.
+    batch = run_import(world.users["admin"], _csv([_row(1, **{"UNOR ID": "tidak-ada", "JABATAN NAMA": ""})]),
+                       name="siasn.csv")
+    [p] = batch.report["problems"]
+    assert p["kolom"] == "UNOR NAMA" and "lebih dari satu unit" in p["alasan"] and "UNOR ID" in p["alasan"]
+
+
+def test_unor_id_wins_over_a_different_name(world, run_import, commit):
+    UnitOrganisasi.objects.filter(pk=world.dindik.pk).update(unor_id="UNOR-DINDIK")
+    row = _row(1, **{"UNOR ID": "UNOR-DINDIK", "UNOR NAMA": "DINAS PENDIDIKAN DAN KEBUDAYAAN", "JABATAN NAMA": ""})
+    batch = commit(world.users["admin"], run_import(world.users["admin"], _csv([row]), name="siasn.csv"))
+    assert batch.status == ImportBatch.Status.DONE, batch.report
+    assert Pegawai.objects.get(nip=h.nip(1)).unit == world.dindik
+
+
+def test_unor_id_is_unique_per_instansi_when_filled():
+    from django.db import IntegrityError, transaction
+
+    from tests import factories as f
+
+    inst = f.instansi()
+    f.unit(inst, "A", "A")
+    f.unit(inst, "B", "B")  # two blank UNOR IDs are fine
+    UnitOrganisasi.objects.filter(kode="A").update(unor_id="X1")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        UnitOrganisasi.objects.filter(kode="B").update(unor_id="X1")

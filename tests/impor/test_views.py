@@ -67,3 +67,21 @@ def test_read_only_roles_cannot_upload(world, client):
     client.force_login(world.users["pimpinan"])
     assert _upload(client, h.xlsx([h.row(h.nip(1), "X")])).status_code == 403
     assert not ImportBatch.objects.exists()
+
+
+def test_template_download_per_kind_and_unknown_kind(world, client):
+    client.force_login(world.users["admin"])
+    response = client.get(reverse("impor:template") + "?jenis=asesmen")
+    assert response["Content-Disposition"].endswith('templat-impor-asesmen.xlsx"')
+    assert client.get(reverse("impor:template") + "?jenis=tidak-ada").status_code == 404
+
+
+def test_list_offers_every_kind_and_the_upload_names_the_picked_kind(world, client, django_capture_on_commit_callbacks):
+    client.force_login(world.users["operator"])
+    page = client.get(reverse("impor:list")).content.decode()
+    assert 'data-jenis="hukdis"' in page and 'data-jenis="unit"' not in page  # organisation: admin only
+    assert "Kenali otomatis dari berkas" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("impor:list"), {"jenis": "kinerja", "berkas": SimpleUploadedFile("x.xlsx", h.xlsx([]))})
+    batch = ImportBatch.objects.get()
+    assert batch.jenis == "kinerja" and "templat riwayat kinerja" in batch.error

@@ -135,6 +135,26 @@ def test_duk_pdf_has_letterhead_page_numbers_and_signature(world: Any, client: A
         assert needle in text, needle
 
 
+def test_signature_block_uses_the_instansi_city_and_head(world: Any, client: Any, run: IndexRun) -> None:
+    from simerit.core.models import Instansi
+
+    Instansi.objects.filter(pk=world.inst.pk).update(
+        kota="Lumajang", kepala_nama="Dr. Hendra Wicaksono, M.Si.", kepala_nip="197203151998031004"
+    )
+    text = _pdf_text(_get(client, world.users["pimpinan"], "duk_pdf").content)
+    assert "Lumajang, " in text and "Contoh, " not in text
+    for needle in ("Kepala BKPSDM", "Dr. Hendra Wicaksono, M.Si.", "NIP. 197203151998031004"):
+        assert needle in text, needle
+    assert "NIP. ....." not in text
+
+
+def test_signature_block_falls_back_to_dotted_lines() -> None:
+    tabel = Tabel(instansi="Pemerintah Kabupaten Uji", alamat="", judul="Uji", subjudul=[], keadaan_per=AS_OF,
+                  kolom=[Kolom("A")], baris=[["x"]], ttd_jabatan="Plt. Kepala BKPSDM")  # fmt: skip
+    text = _pdf_text(to_pdf(tabel, dicetak=AS_OF, tempat="Uji"))
+    assert "Plt. Kepala BKPSDM" in text and "NIP. ....." in text and "(....." in text
+
+
 def test_pensiun_lists_who_reaches_tmt_pensiun_in_the_period(world: Any, client: Any, run: IndexRun) -> None:
     senior = IndexResult.objects.get(run=run, pegawai__nama=FORMULA)
     assert senior.tmt_pensiun and dt.date(2026, 1, 1) <= senior.tmt_pensiun <= dt.date(2026, 12, 31)
@@ -332,3 +352,22 @@ def test_index_page_offers_both_formats_for_every_report(world: Any, client: Any
     for name in ("duk", "pensiun", "nominatif", "ipasn", "bezetting", "drh"):
         for fmt in ("xlsx", "pdf"):
             assert f'formaction="{reverse(f"laporan:{name}_{fmt}")}"' in html, (name, fmt)
+
+
+def test_demo_loader_fills_the_signature_block(db: Any) -> None:
+    from django.apps import apps
+
+    from simerit.core.models import Instansi
+    from simerit.laporan.reports import penanda_tangan, tempat_of
+    from simerit.referensi.loaders import load_reference
+    from simerit.referensi.models import Pangkat
+    from simerit.synth.generator import generate
+    from simerit.synth.loader import load_synth
+
+    if not Pangkat.objects.exists():
+        load_reference(apps)
+    result = load_synth(generate(50, seed=3), instansi_kode="3508", instansi_nama="Pemerintah Kabupaten Lumajang")
+    inst = Instansi.objects.get(pk=result["instansi_id"])
+    assert tempat_of(inst) == "Lumajang"
+    signer = penanda_tangan(inst)
+    assert signer["ttd_jabatan"] == "Kepala BKPSDM" and signer["ttd_nama"] and len(signer["ttd_nip"]) == 18
