@@ -49,6 +49,13 @@ def user_has_role(user: Any, roles: frozenset[str]) -> bool:
     return bool(user and user.is_authenticated and (user.is_superuser or user.role in roles))
 
 
+def require_role_in_instansi(user: Any, roles: frozenset[str], instansi_id: int) -> None:
+    """For services: PermissionDenied unless `user` has one of `roles` and works for `instansi_id`
+    (a superuser works for every instansi)."""
+    if not user_has_role(user, roles) or (not user.is_superuser and user.instansi_id != instansi_id):
+        raise PermissionDenied
+
+
 def role_required(roles: frozenset[str]) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Function-view decorator: login first, then 403 unless the user's role is in `roles`."""
 

@@ -17,14 +17,14 @@ from dataclasses import replace
 from typing import Any
 
 import polars as pl
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from simerit.core.audit import acting_as
 from simerit.core.models import Instansi
-from simerit.core.permissions import INDEKS_RUN_ROLES, user_has_role
+from simerit.core.permissions import INDEKS_RUN_ROLES, require_role_in_instansi
 from simerit.indeks.frames import LoadedFrames, load_frames
 from simerit.indeks.models import IndexResult, IndexRun
 from simerit.rules import duk, ipasn, pangkat, retirement, skp, talent
@@ -98,10 +98,7 @@ def index_run_start(*, acting_user: Any, instansi: Instansi, as_of: dt.date) -> 
     Refused (ValidationError, Indonesian message) for a date in the future or while another run
     of the same instansi is still waiting or running.
     """
-    if not user_has_role(acting_user, INDEKS_RUN_ROLES) or (
-        not acting_user.is_superuser and acting_user.instansi_id != instansi.pk
-    ):
-        raise PermissionDenied
+    require_role_in_instansi(acting_user, INDEKS_RUN_ROLES, instansi.pk)
     if as_of > timezone.localdate():
         raise ValidationError({"as_of": _("Tanggal perhitungan tidak boleh di masa depan.")})
     busy = IndexRun.objects.filter(instansi=instansi, status__in=[IndexRun.Status.QUEUED, IndexRun.Status.RUNNING])

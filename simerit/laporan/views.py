@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from simerit.core.form_errors import flash_form_errors
 from simerit.core.permissions import LAPORAN_ROLES, PEGAWAI_DETAIL_ROLES, role_required, user_has_role
 from simerit.laporan import reports, selectors
 from simerit.laporan.export import Tabel, to_pdf, to_xlsx
@@ -69,16 +70,10 @@ def _download(build: Callable[[HttpRequest, object], tuple[Tabel, str] | None], 
     return view
 
 
-def _form_errors(request: HttpRequest, form) -> None:  # noqa: ANN001
-    for errors in form.errors.values():
-        for e in errors:
-            messages.error(request, e)
-
-
 def _duk(request: HttpRequest, run) -> tuple[Tabel, str] | None:  # noqa: ANN001
     form = OpdForm(request.GET, user=request.user, prefix="duk")
     if not form.is_valid():
-        _form_errors(request, form)
+        flash_form_errors(request, form, labels=False)
         return None
     opd = form.cleaned_data["opd"]
     return reports.duk(user=request.user, run=run, opd=opd), "duk" + (f"-{opd.kode}" if opd else "")
@@ -87,7 +82,7 @@ def _duk(request: HttpRequest, run) -> tuple[Tabel, str] | None:  # noqa: ANN001
 def _pensiun(request: HttpRequest, run) -> tuple[Tabel, str] | None:  # noqa: ANN001
     form = PensiunForm(request.GET, user=request.user, prefix="pensiun")
     if not form.is_valid():
-        _form_errors(request, form)
+        flash_form_errors(request, form, labels=False)
         return None
     dari, sampai = selectors.default_pensiun_period(run)
     dari = form.cleaned_data["dari"] or dari
@@ -106,7 +101,7 @@ def _ipasn(request: HttpRequest, run) -> tuple[Tabel, str] | None:  # noqa: ANN0
 def _bezetting(request: HttpRequest, run) -> tuple[Tabel, str] | None:  # noqa: ANN001
     form = BezettingForm(request.GET, user=request.user, prefix="bez")
     if not form.is_valid():
-        _form_errors(request, form)
+        flash_form_errors(request, form, labels=False)
         return None
     opd, tahun = form.cleaned_data["opd"], form.cleaned_data["tahun"] or 2
     return reports.bezetting(user=request.user, run=run, opd=opd, tahun=tahun), "bezetting"
@@ -130,8 +125,8 @@ def _nominatif(fmt: str):  # noqa: ANN202
         filterset = PegawaiFilterSet(request.GET, user=request.user, prefix="nom")
         kolom = NominatifKolomForm(request.GET, prefix="nom")
         if not filterset.is_valid() or not kolom.is_valid():
-            _form_errors(request, filterset.form)
-            _form_errors(request, kolom)
+            flash_form_errors(request, filterset.form, labels=False)
+            flash_form_errors(request, kolom, labels=False)
             return redirect("laporan:index")
         today = timezone.localdate()
         tabel = reports.nominatif(

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from simerit.core.form_errors import add_service_errors
 from simerit.core.permissions import EDIT_ROLES, PEGAWAI_DETAIL_ROLES, PEGAWAI_LIST_ROLES, role_required
 from simerit.indeks.selectors import skor_pegawai
 from simerit.pegawai.filtersets import PegawaiFilterSet
@@ -43,11 +44,6 @@ def pegawai_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "pegawai/detail.html", {"profil": profil, "p": profil.pegawai, "skor": skor})
 
 
-def _apply_service_errors(form: PegawaiForm, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @role_required(EDIT_ROLES)
 def pegawai_create_view(request: HttpRequest) -> HttpResponse:
     if not request.user.instansi_id:
@@ -58,7 +54,7 @@ def pegawai_create_view(request: HttpRequest) -> HttpResponse:
         try:
             pegawai = pegawai_create(acting_user=request.user, instansi=request.user.instansi, data=form.service_data())
         except ValidationError as exc:
-            _apply_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Data pegawai %(nama)s tersimpan.") % {"nama": pegawai.nama_lengkap})
             return redirect(pegawai)
@@ -73,7 +69,7 @@ def pegawai_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             pegawai = pegawai_update(acting_user=request.user, pegawai=pegawai, data=form.service_data())
         except ValidationError as exc:
-            _apply_service_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Perubahan data %(nama)s tersimpan.") % {"nama": pegawai.nama_lengkap})
             return redirect(pegawai)

@@ -81,12 +81,12 @@ def ledger_verify(instansi_id: int) -> ledger.VerifyResult:
     """The chain as stored, plus a cross-check against the decisions that point into it: a
     deleted newest entry or a decision whose sealed hash no longer matches is reported too."""
     result = ledger.verify(ledger_entries(instansi_id))
-    by_seq = dict(LedgerEntry.objects.filter(instansi_id=instansi_id).values_list("id", "hash"))
+    hash_by_id = dict(LedgerEntry.objects.filter(instansi_id=instansi_id).values_list("id", "hash"))
     decisions = Decision.objects.filter(instansi_id=instansi_id).values_list(
         "vacancy_id", "ledger_entry_id", "ledger_hash"
     )
     for vacancy_id, entry_id, sealed in decisions:
-        stored = by_seq.get(entry_id)
+        stored = hash_by_id.get(entry_id)
         if stored is None:
             result.problems.append(f"Keputusan lowongan #{vacancy_id}: entri tersegelnya tidak ada lagi.")
         elif stored != sealed:

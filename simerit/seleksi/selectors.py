@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from simerit.indeks.frames import profile_for
 from simerit.organisasi.models import UnitOrganisasi
 from simerit.organisasi.tree import path_ids
+from simerit.pegawai.choices import JenisKelamin
 from simerit.referensi.models import Kompetensi
 from simerit.rules import eligibility, fairness, merit
 from simerit.rules._explain import Explained
@@ -96,10 +97,9 @@ def explain_candidate(candidate: Candidate) -> CandidateExplanation | None:
         return None
     awards = [dt.date(t, 1, 1) for t in candidate.pegawai.riwayatpenghargaan_set.values_list("tahun", flat=True)]
     w = ranking.weights or {}
-    criteria = ("kualifikasi", "kompetensi", "kinerja", "rekam_jejak")
     weights = (
-        merit.MeritWeights(**{k: float(w[k]) for k in criteria})
-        if all(k in w for k in criteria)
+        merit.MeritWeights(**{k: float(w[k]) for k in merit.CRITERIA})
+        if all(k in w for k in merit.CRITERIA)
         else merit.DEFAULT_WEIGHTS
     )
     elig = eligibility.eligible(profile, ranking.level, ranking.as_of)
@@ -181,19 +181,21 @@ def fairness_tables(
     opd_names = dict(
         UnitOrganisasi.objects.filter(level=0, instansi_id=decisions[0].instansi_id).values_list("pk", "nama")
     )
+    # One query for the eligible candidates of every decision in the period.
+    by_ranking = {d.ranking_id: ({p.pk for p in d.selected.all()}, d.ranking.as_of) for d in decisions}
+    rows = Candidate.objects.filter(ranking_id__in=list(by_ranking), eligible=True).values_list(
+        "ranking_id", "pegawai_id", "merit", "pegawai__jenis_kelamin", "pegawai__tanggal_lahir", "unit__path"
+    )
+    sexes = dict(JenisKelamin.choices)
     records: list[dict[str, Any]] = []
-    for decision in decisions:
-        chosen = {p.pk for p in decision.selected.all()}
-        rows = Candidate.objects.filter(ranking=decision.ranking, eligible=True).values_list(
-            "pegawai_id", "merit", "pegawai__jenis_kelamin", "pegawai__tanggal_lahir", "unit__path"
-        )
-        for pegawai_id, score, sex, born, path in rows:
-            records.append({
-                "selected": pegawai_id in chosen, "merit": score,
-                "jenis_kelamin": {"L": "Laki-laki", "P": "Perempuan"}.get(sex, sex or "?"),
-                "usia": fairness.age_band(born, decision.ranking.as_of),
-                "opd": opd_names.get(path_ids(path)[0], "?"),
-            })  # fmt: skip
+    for ranking_id, pegawai_id, score, sex, born, path in rows:
+        chosen, as_of = by_ranking[ranking_id]
+        records.append({
+            "selected": pegawai_id in chosen, "merit": score,
+            "jenis_kelamin": str(sexes.get(sex, sex or "?")),
+            "usia": fairness.age_band(born, as_of),
+            "opd": opd_names.get(path_ids(path)[0], "?"),
+        })  # fmt: skip
     frame = pl.DataFrame(records, schema={"selected": pl.Boolean, "merit": pl.Float64, "jenis_kelamin": pl.Utf8,
                                           "usia": pl.Utf8, "opd": pl.Utf8})  # fmt: skip
     tables = []

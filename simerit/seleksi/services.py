@@ -10,18 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 import polars as pl
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from simerit.core.audit import acting_as
 from simerit.core.models import Instansi
-from simerit.core.permissions import SELEKSI_DECIDE_ROLES, SELEKSI_MANAGE_ROLES, user_has_role
+from simerit.core.permissions import SELEKSI_DECIDE_ROLES, SELEKSI_MANAGE_ROLES, require_role_in_instansi
 from simerit.indeks.frames import load_frames
 from simerit.organisasi.models import Jabatan, StandarKompetensi
 from simerit.pegawai.models import Pegawai, RiwayatPenghargaan
@@ -38,11 +40,6 @@ logger = logging.getLogger(__name__)
 SNAPSHOT_TOP = 100
 
 
-def _check(user: Any, roles: frozenset[str], instansi_id: int) -> None:
-    if not user_has_role(user, roles) or (not user.is_superuser and user.instansi_id != instansi_id):
-        raise PermissionDenied
-
-
 # --- weights -------------------------------------------------------------------------------
 
 
@@ -52,15 +49,12 @@ def weights_in_force(instansi_id: int, on: dt.date) -> tuple[MeritWeights | None
     row = MeritWeights.objects.filter(instansi_id=instansi_id, valid_from__lte=on).order_by("-valid_from").first()
     if row is None:
         return None, merit.DEFAULT_WEIGHTS
-    return row, merit.MeritWeights(
-        kualifikasi=float(row.kualifikasi), kompetensi=float(row.kompetensi), kinerja=float(row.kinerja),
-        rekam_jejak=float(row.rekam_jejak),
-    )  # fmt: skip
+    return row, merit.MeritWeights(**{k: float(getattr(row, k)) for k in merit.CRITERIA})
 
 
 def merit_weights_create(*, acting_user: Any, instansi: Instansi, data: dict[str, Any]) -> MeritWeights:
     """A new weights version (the old ones stay, so every past ranking can be re-read)."""
-    _check(acting_user, SELEKSI_MANAGE_ROLES, instansi.pk)
+    require_role_in_instansi(acting_user, SELEKSI_MANAGE_ROLES, instansi.pk)
     row = MeritWeights(instansi=instansi, created_by=acting_user, **data)
     row.full_clean()
     with transaction.atomic(), acting_as(acting_user):
@@ -73,6 +67,16 @@ def merit_weights_create(*, acting_user: Any, instansi: Instansi, data: dict[str
 
 def _standard(jabatan: Jabatan) -> dict[str, int]:
     return dict(StandarKompetensi.objects.filter(jabatan=jabatan).values_list("kompetensi__kode", "level"))
+
+
+def _holders(jabatan_ids: Iterable[int]) -> dict[int, set[str]]:
+    """The active holders of each position (ids as in the rules' frames), in one query."""
+    holders: dict[int, set[str]] = defaultdict(set)
+    for jabatan_id, pk in Pegawai.objects.filter(jabatan_id__in=list(jabatan_ids), aktif=True).values_list(
+        "jabatan_id", "pk"
+    ):
+        holders[jabatan_id].add(str(pk))
+    return holders
 
 
 def _awards(instansi_id: int) -> pl.DataFrame:
@@ -90,10 +94,7 @@ def _weights_json(row: MeritWeights | None, weights: merit.MeritWeights) -> dict
     return {
         "versi": row.pk if row else "bawaan",
         "berlaku_mulai": row.valid_from.isoformat() if row else None,
-        "kualifikasi": weights.kualifikasi,
-        "kompetensi": weights.kompetensi,
-        "kinerja": weights.kinerja,
-        "rekam_jejak": weights.rekam_jejak,
+        **weights.as_dict(),
     }
 
 
@@ -108,7 +109,7 @@ def check_level(jabatan: Jabatan, as_of: dt.date) -> None:
 def ranking_compute(*, acting_user: Any, vacancy: Vacancy, as_of: dt.date | None = None) -> Ranking:
     """Rank every active employee of the instansi for `vacancy` as of `as_of` and store the
     snapshot (one bulk insert). Holders of the position itself are listed as not eligible."""
-    _check(acting_user, SELEKSI_MANAGE_ROLES, vacancy.instansi_id)
+    require_role_in_instansi(acting_user, SELEKSI_MANAGE_ROLES, vacancy.instansi_id)
     as_of = as_of or vacancy.as_of
     jabatan = vacancy.jabatan
     check_level(jabatan, as_of)
@@ -118,40 +119,38 @@ def ranking_compute(*, acting_user: Any, vacancy: Vacancy, as_of: dt.date | None
     ranked = merit.rank_candidates(
         loaded.frames, standard, jabatan.jenjang, as_of, weights, awards=_awards(vacancy.instansi_id)
     )
-    holders = {str(pk) for pk in Pegawai.objects.filter(jabatan=jabatan, aktif=True).values_list("pk", flat=True)}
+    holders = _holders([jabatan.pk])[jabatan.pk]
     meta = loaded.meta.select("id", "pegawai_id", "unit_id")
-    ranked = ranked.join(meta, on="id", how="left")
+    rows = []
+    rank = 0
+    for r in ranked.join(meta, on="id", how="left").iter_rows(named=True):
+        eligible, reasons = bool(r["eligible"]), list(r["reasons"] or [])
+        if r["id"] in holders:
+            eligible, reasons = False, [_("sudah menduduki jabatan ini"), *reasons]
+        if eligible:
+            rank += 1
+        rows.append((r, eligible, reasons, rank if eligible else None))
     with transaction.atomic(), acting_as(acting_user):
         ranking = Ranking(
             instansi_id=vacancy.instansi_id, vacancy=vacancy, as_of=as_of, level=jabatan.jenjang, standard=standard,
             weights=_weights_json(row, weights), rules_version=rules_version(as_of), computed_by=acting_user,
+            counts={"dipertimbangkan": len(rows), "memenuhi_syarat": rank},
         )  # fmt: skip
         ranking.save()
-        candidates = []
-        rank = 0
-        for r in ranked.iter_rows(named=True):
-            eligible, reasons = bool(r["eligible"]), list(r["reasons"] or [])
-            if r["id"] in holders:
-                eligible, reasons = False, [_("sudah menduduki jabatan ini"), *reasons]
-            if eligible:
-                rank += 1
-            candidates.append(
+        Candidate.objects.bulk_create(
+            [
                 Candidate(
                     instansi_id=vacancy.instansi_id, ranking=ranking, pegawai_id=r["pegawai_id"], unit_id=r["unit_id"],
-                    eligible=eligible, rank=rank if eligible else None, merit=r["merit"],
-                    kualifikasi=r["kualifikasi"], kompetensi=r["kompetensi"], kinerja=r["kinerja"],
-                    rekam_jejak=r["rekam_jejak"], jpm_percent=r["jpm_percent"],
-                    sources={k: r[f"{k}_source"] for k in CRITERIA},
+                    eligible=eligible, rank=position, merit=r["merit"], kualifikasi=r["kualifikasi"],
+                    kompetensi=r["kompetensi"], kinerja=r["kinerja"], rekam_jejak=r["rekam_jejak"],
+                    jpm_percent=r["jpm_percent"], sources={k: r[f"{k}_source"] for k in merit.CRITERIA},
                     reasons=reasons,
                 )
-            )  # fmt: skip
-        Candidate.objects.bulk_create(candidates, batch_size=2000)
-        ranking.counts = {"dipertimbangkan": len(candidates), "memenuhi_syarat": rank}
-        Ranking.objects.filter(pk=ranking.pk).update(counts=ranking.counts)
+                for r, eligible, reasons, position in rows
+            ],
+            batch_size=2000,
+        )  # fmt: skip
     return ranking
-
-
-CRITERIA = ("kualifikasi", "kompetensi", "kinerja", "rekam_jejak")
 
 
 def vacancy_open(
@@ -161,7 +160,7 @@ def vacancy_open(
     """Open a vacancy and request its first ranking (computed by the background worker; at once
     under the immediate backend). Refused before anything is written for a date in the future,
     another instansi's position or a level without eligibility rules."""
-    _check(acting_user, SELEKSI_MANAGE_ROLES, instansi.pk)
+    require_role_in_instansi(acting_user, SELEKSI_MANAGE_ROLES, instansi.pk)
     if as_of > timezone.localdate():
         raise ValidationError({"as_of": _("Tanggal keadaan tidak boleh di masa depan.")})
     vacancy = Vacancy(
@@ -178,7 +177,7 @@ def vacancy_open(
 def ranking_request(*, acting_user: Any, vacancy: Vacancy, as_of: dt.date) -> Vacancy:
     """Queue a (re)computation of the vacancy's ranking as of `as_of`. Refused while one is
     already waiting or running, and once the vacancy is decided."""
-    _check(acting_user, SELEKSI_MANAGE_ROLES, vacancy.instansi_id)
+    require_role_in_instansi(acting_user, SELEKSI_MANAGE_ROLES, vacancy.instansi_id)
     check_level(vacancy.jabatan, as_of)
     with transaction.atomic(), acting_as(acting_user):
         vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
@@ -257,7 +256,7 @@ def vacancy_decide(*, acting_user: Any, vacancy: Vacancy, selected_ids: list[int
     selected, anyone who is not eligible in the latest ranking, or a choice that differs from
     the top of the ranking without a written justification (issue 5; docs/decisions/0080).
     """
-    _check(acting_user, SELEKSI_DECIDE_ROLES, vacancy.instansi_id)
+    require_role_in_instansi(acting_user, SELEKSI_DECIDE_ROLES, vacancy.instansi_id)
     justification = (justification or "").strip()
     with transaction.atomic(), acting_as(acting_user):
         vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
@@ -325,7 +324,7 @@ def vacancy_decide(*, acting_user: Any, vacancy: Vacancy, selected_ids: list[int
 
 
 def placement_round_create(*, acting_user: Any, instansi: Instansi, name: str, as_of: dt.date) -> PlacementRound:
-    _check(acting_user, SELEKSI_MANAGE_ROLES, instansi.pk)
+    require_role_in_instansi(acting_user, SELEKSI_MANAGE_ROLES, instansi.pk)
     rnd = PlacementRound(instansi=instansi, name=name.strip(), as_of=as_of, created_by=acting_user)
     rnd.full_clean()
     with transaction.atomic(), acting_as(acting_user):
@@ -336,7 +335,7 @@ def placement_round_create(*, acting_user: Any, instansi: Instansi, name: str, a
 def placement_round_compute(*, acting_user: Any, placement_round: PlacementRound) -> PlacementRound:
     """Place the round's open vacancies at once: optimal (maximum total merit, each person in at
     most one seat) against greedy best-candidate-first; the result is stored on the round."""
-    _check(acting_user, SELEKSI_MANAGE_ROLES, placement_round.instansi_id)
+    require_role_in_instansi(acting_user, SELEKSI_MANAGE_ROLES, placement_round.instansi_id)
     vacancies = list(
         placement_round.vacancies.filter(status=Vacancy.Status.OPEN).select_related("jabatan", "jabatan__unit")
     )
@@ -349,14 +348,13 @@ def placement_round_compute(*, acting_user: Any, placement_round: PlacementRound
     specs = [VacancySpec(id=str(v.pk), level=v.jabatan.jenjang, standard=_standard(v.jabatan), seats=v.seats)
              for v in vacancies if v.jabatan.jenjang in eligibility.level_rules(as_of)]  # fmt: skip
     edges = placement_edges(loaded.frames, specs, as_of, weights, awards=_awards(placement_round.instansi_id))
-    holders = {
-        (str(v.pk), str(p))
-        for v in vacancies
-        for p in Pegawai.objects.filter(jabatan=v.jabatan, aktif=True).values_list("pk", flat=True)
-    }
-    if holders and edges.height:
-        keep = [(a, b) not in holders for a, b in zip(edges["vacancy"], edges["candidate"], strict=True)]
-        edges = edges.filter(pl.Series(keep))
+    holders = _holders(v.jabatan_id for v in vacancies)
+    held = [(str(v.pk), pk) for v in vacancies for pk in holders.get(v.jabatan_id, ())]
+    if held:  # a holder is not a candidate for their own position
+        edges = edges.join(
+            pl.DataFrame(held, schema={"vacancy": pl.Utf8, "candidate": pl.Utf8}, orient="row"),
+            on=["vacancy", "candidate"], how="anti",
+        )  # fmt: skip
     seats = {s.id: s.seats for s in specs}
     comparison = compare_placements(edges, seats)
     names = dict(
@@ -400,4 +398,4 @@ def placement_round_compute(*, acting_user: Any, placement_round: PlacementRound
 
 def weights_form_initial(instansi_id: int, on: dt.date) -> dict[str, Decimal]:
     _row, w = weights_in_force(instansi_id, on)
-    return {k: Decimal(str(getattr(w, k))) for k in CRITERIA}
+    return {k: Decimal(str(getattr(w, k))) for k in merit.CRITERIA}

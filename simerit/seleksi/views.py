@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from simerit.core.form_errors import add_service_errors, flash_form_errors
 from simerit.core.permissions import (
     LEDGER_ROLES,
     SELEKSI_DECIDE_ROLES,
@@ -30,14 +31,6 @@ from simerit.seleksi.ledger import export_lines, ledger_head, ledger_verify
 from simerit.seleksi.models import Vacancy
 
 PAGE_SIZE = 50
-
-
-def _errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @role_required(SELEKSI_INDEX_ROLES)
@@ -70,7 +63,7 @@ def vacancy_create_view(request: HttpRequest) -> HttpResponse:
                 as_of=data["as_of"], note=data["note"], placement_round=data["placement_round"],
             )  # fmt: skip
         except ValidationError as exc:
-            _errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Lowongan dibuka; seluruh pegawai aktif sedang diperingkat."))
             return redirect(vacancy)
@@ -123,16 +116,11 @@ def vacancy_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
                 justification=form.cleaned_data["justification"],
             )  # fmt: skip
         except ValidationError as exc:
-            _errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Keputusan dicatat dan disegel."))
             return redirect(vacancy)
-    for error in form.non_field_errors():
-        messages.error(request, error)
-    for name in ("selected", "justification"):
-        for error in form.errors.get(name, []):
-            messages.error(request, f"{form.fields[name].label}: {error}")
-    request.session["seleksi_justifikasi"] = request.POST.get("justification", "")
+    flash_form_errors(request, form)
     return redirect(vacancy)
 
 
@@ -176,7 +164,7 @@ def weights_view(request: HttpRequest) -> HttpResponse:
             try:
                 services.merit_weights_create(acting_user=user, instansi=user.instansi, data=data)
             except ValidationError as exc:
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Bobot baru ditetapkan."))
                 return redirect("seleksi:weights")
@@ -204,7 +192,7 @@ def round_list_view(request: HttpRequest) -> HttpResponse:
                     as_of=form.cleaned_data["as_of"],
                 )  # fmt: skip
             except ValidationError as exc:
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 return redirect(rnd)
     elif request.method == "POST":

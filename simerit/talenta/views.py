@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from simerit.core.form_errors import flash_form_errors
 from simerit.core.permissions import TALENTA_CALIBRATE_ROLES, TALENTA_VIEW_ROLES, role_required, user_has_role
 from simerit.indeks.selectors import latest_done_run
 from simerit.rules import succession
@@ -24,13 +25,6 @@ RISK_ORDER = {c: i for i, c in enumerate(succession.RISK_COLORS)}
 def _errors(request: HttpRequest, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
-
-
-def _form_errors(request: HttpRequest, form) -> None:  # type: ignore[no-untyped-def]
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        for e in errors:
-            messages.error(request, f"{label}: {e}" if label else e)
 
 
 @role_required(TALENTA_VIEW_ROLES)
@@ -96,7 +90,7 @@ def critical_mark_view(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("%(nama)s ditandai sebagai jabatan kritis.") % {"nama": jabatan.nama})
     else:
-        _form_errors(request, form)
+        flash_form_errors(request, form)
     return redirect("talenta:kritis")
 
 
@@ -147,7 +141,7 @@ def session_create_view(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Sesi kalibrasi dibuka."))
             return redirect(session)
     else:
-        _form_errors(request, form)
+        flash_form_errors(request, form)
     return redirect("talenta:kalibrasi")
 
 
@@ -186,7 +180,7 @@ def move_view(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect(session)
     else:
-        _form_errors(request, form)
+        flash_form_errors(request, form)
     view = selectors.calibration_view(user=request.user, session=session)
     return render(
         request,
