@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -66,10 +68,39 @@ class DecisionForm(BootstrapMixin, forms.Form):
         help_text=_("Wajib bila yang dipilih bukan kandidat peringkat teratas yang memenuhi syarat."),
     )
 
-    def __init__(self, *args: Any, choices: list[tuple[int, str]], **kwargs: Any) -> None:
+    other_nips = forms.CharField(
+        label=_("NIP kandidat lain"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "199001012015031001"}),
+        help_text=_("Untuk kandidat yang memenuhi syarat di luar daftar di atas: tulis NIP-nya, pisahkan dengan koma "
+                    "atau baris baru."),
+    )
+
+    def __init__(
+        self, *args: Any, choices: list[tuple[int, str]],
+        resolve_nips: Callable[[list[str]], dict[str, int]] | None = None, **kwargs: Any,
+    ) -> None:  # fmt: skip
         super().__init__(*args, **kwargs)
         self.fields["selected"].choices = choices
+        self.fields["selected"].required = False  # someone may be chosen by NIP only
+        self.resolve_nips = resolve_nips
         self.style()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        nips = list(dict.fromkeys(re.findall(r"[^\s,;]+", data.get("other_nips") or "")))
+        chosen = list(data.get("selected") or [])
+        if nips:
+            found = self.resolve_nips(nips) if self.resolve_nips else {}
+            unknown = [n for n in nips if n not in found]
+            if unknown:
+                self.add_error("other_nips", _("NIP berikut tidak ada di antara kandidat yang memenuhi syarat untuk "
+                                               "lowongan ini: %(nips)s.") % {"nips": ", ".join(unknown)})
+            chosen += [found[n] for n in nips if n in found]
+        data["selected"] = list(dict.fromkeys(chosen))
+        if not data["selected"] and not self.has_error("other_nips"):
+            self.add_error("selected", _("Pilih sedikitnya satu kandidat."))
+        return data
 
 
 class MeritWeightsForm(BootstrapMixin, forms.ModelForm):

@@ -64,6 +64,12 @@ def candidates(*, user: Any, ranking: Ranking, eligible: bool) -> QuerySet[Candi
     return qs.order_by("rank") if eligible else qs.order_by("-merit", "pegawai__nama")
 
 
+def eligible_ids_by_nip(*, user: Any, ranking: Ranking, nips: list[str]) -> dict[str, int]:
+    """NIP -> employee id of the eligible candidates of `ranking` among `nips` that `user` may see."""
+    rows = candidates(user=user, ranking=ranking, eligible=True).filter(pegawai__nip__in=nips)
+    return dict(rows.values_list("pegawai__nip", "pegawai_id"))
+
+
 def ineligible_reasons(ranking: Ranking) -> list[tuple[str, int]]:
     """How many were excluded for each reason (one person may have several), most frequent first."""
     counts: dict[str, int] = {}

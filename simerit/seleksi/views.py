@@ -70,15 +70,24 @@ def vacancy_create_view(request: HttpRequest) -> HttpResponse:
     return render(request, "seleksi/vacancy_form.html", {"form": form})
 
 
-def _decision_choices(user: Any, ranking: Any) -> list[tuple[int, str]]:
-    rows = selectors.candidates(user=user, ranking=ranking, eligible=True)[:PAGE_SIZE]
-    return [(c.pegawai_id, f"{c.rank}. {c.pegawai.nama_lengkap} — {c.merit:.2f}") for c in rows]
+def _decision_form(user: Any, ranking: Any, data: Any = None, **kwargs: Any) -> DecisionForm:
+    """The committee's form: the first PAGE_SIZE eligible candidates as boxes (plus any chosen
+    in `data`), anyone else eligible by NIP."""
+    eligible = selectors.candidates(user=user, ranking=ranking, eligible=True)
+    posted = [int(i) for i in data.getlist("selected") if str(i).isdigit()] if data is not None else []
+    rows = list(eligible[:PAGE_SIZE])
+    shown = {c.pegawai_id for c in rows}
+    rows += [c for c in eligible.filter(pegawai_id__in=posted) if c.pegawai_id not in shown]
+    return DecisionForm(
+        data,
+        choices=[(c.pegawai_id, f"{c.rank}. {c.pegawai.nama_lengkap} — {c.merit:.2f}") for c in rows],
+        resolve_nips=lambda nips: selectors.eligible_ids_by_nip(user=user, ranking=ranking, nips=nips),
+        **kwargs,
+    )
 
 
-@role_required(SELEKSI_VIEW_ROLES)
-def vacancy_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+def _vacancy_page(request: HttpRequest, vacancy: Vacancy, form: DecisionForm | None = None) -> HttpResponse:
     user = request.user
-    vacancy = selectors.vacancy_get(user=user, pk=pk)
     ranking = selectors.ranking_for_display(vacancy)
     decision = getattr(vacancy, "decision", None) if vacancy.status == Vacancy.Status.DECIDED else None
     context: dict[str, Any] = {"vacancy": vacancy, "ranking": ranking, "decision": decision}
@@ -95,20 +104,29 @@ def vacancy_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if decision is None and user_has_role(user, SELEKSI_DECIDE_ROLES):
             top = services.top_eligible(ranking, vacancy.seats)
-            context["form"] = DecisionForm(choices=_decision_choices(user, ranking), initial={"selected": top})
+            context["form"] = form or _decision_form(user, ranking, initial={"selected": top})
             context["top"] = top
     if decision is not None:
         context["selected"] = list(decision.selected.all())
         context["head"] = ledger_head(vacancy.instansi_id)
-    return render(request, "seleksi/vacancy_detail.html", context)
+    return render(request, "seleksi/vacancy_detail.html", context, status=400 if form is not None else 200)
+
+
+@role_required(SELEKSI_VIEW_ROLES)
+def vacancy_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _vacancy_page(request, selectors.vacancy_get(user=request.user, pk=pk))
 
 
 @role_required(SELEKSI_DECIDE_ROLES)
 @require_POST
 def vacancy_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Seal the decision, or show the page again with what was typed and why it was refused."""
     vacancy = selectors.vacancy_get(user=request.user, pk=pk)
     ranking = selectors.latest_ranking(vacancy)
-    form = DecisionForm(request.POST, choices=_decision_choices(request.user, ranking) if ranking else [])
+    if ranking is None:
+        messages.error(request, _("Lowongan ini belum memiliki peringkat kandidat."))
+        return redirect(vacancy)
+    form = _decision_form(request.user, ranking, request.POST)
     if form.is_valid():
         try:
             services.vacancy_decide(
@@ -121,7 +139,8 @@ def vacancy_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Keputusan dicatat dan disegel."))
             return redirect(vacancy)
     flash_form_errors(request, form)
-    return redirect(vacancy)
+    vacancy.refresh_from_db()
+    return _vacancy_page(request, vacancy, form)
 
 
 @role_required(SELEKSI_MANAGE_ROLES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -61,6 +62,41 @@ def test_deviation_without_justification_is_refused_with_a_message(synth, client
     html = response.content.decode()
     assert "Keputusan dicatat dan disegel." in html and "Menyimpang dari peringkat teratas." in html
     assert Decision.objects.get().deviates
+
+
+def test_refused_decision_keeps_what_was_typed(synth, client):
+    vacancy = _vacancy(synth)
+    top2 = services.top_eligible(vacancy.rankings.get(), 2)
+    client.force_login(synth.users["pimpinan"])
+    response = client.post(
+        reverse("seleksi:decide", args=[vacancy.pk]), {"selected": [top2[1]], "justification": "Terlalu pendek."}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "justifikasi tertulis wajib diisi" in html
+    assert "\nTerlalu pendek.</textarea>" in html  # the committee does not retype it
+    assert re.search(rf'<input type="checkbox" name="selected" value="{top2[1]}"[^>]* checked>', html)
+    assert not Decision.objects.exists()
+
+
+def test_a_candidate_outside_the_list_is_chosen_by_nip(synth, client):
+    vacancy = _vacancy(synth)
+    ranking = vacancy.rankings.get()
+    second = Candidate.objects.get(ranking=ranking, pegawai_id=services.top_eligible(ranking, 2)[1])
+    ineligible = Candidate.objects.filter(ranking=ranking, eligible=False).select_related("pegawai").first()
+    client.force_login(synth.users["pimpinan"])
+    url = reverse("seleksi:decide", args=[vacancy.pk])
+    refused = client.post(url, {"other_nips": f"{ineligible.pegawai.nip}, 123", "justification": "x" * 25})
+    assert refused.status_code == 400
+    assert (
+        f"NIP berikut tidak ada di antara kandidat yang memenuhi syarat untuk lowongan ini: "
+        f"{ineligible.pegawai.nip}, 123." in refused.content.decode()
+    )
+    justification = "Peringkat 1 sedang tugas belajar sampai 2027 (SK 800/12/2025)."
+    client.post(url, {"other_nips": second.pegawai.nip, "justification": justification})
+    decision = Decision.objects.get()
+    assert list(decision.selected.values_list("pk", flat=True)) == [second.pegawai_id]
+    assert decision.deviates and decision.justification == justification
 
 
 def test_auditor_cannot_decide_but_verifies_and_exports(synth, client, tmp_path):
