@@ -113,9 +113,11 @@
       return {
         tooltip: Object.assign({ trigger: 'item', formatter: function (p) {
           return p.name + '<br><b>' + fmt(p.value) + '</b> (' + PF.format(total ? p.value / total : 0) + ')'; } }, tooltipBox),
-        legend: { bottom: 0, type: 'scroll', icon: 'circle', itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 12 } },
+        // Plain legend: wraps onto a second line in a narrow card instead of hiding items behind arrows.
+        legend: { bottom: 0, left: 'center', width: '94%', icon: 'circle', itemWidth: 10, itemHeight: 10, itemGap: 8,
+          textStyle: { fontSize: 11 } },
         series: [{
-          type: 'pie', radius: ['42%', '74%'], center: ['50%', '45%'], avoidLabelOverlap: true,
+          type: 'pie', radius: ['28%', '72%'], center: ['50%', '42%'], avoidLabelOverlap: true,
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
           label: { position: 'inside', color: '#fff', fontSize: 11, fontWeight: 600,
             formatter: function (p) { return total && p.value / total >= 0.04 ? PF.format(p.value / total) : ''; } },
