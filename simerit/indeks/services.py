@@ -242,7 +242,9 @@ def index_run_execute(*, run_id: int) -> IndexRun:
             written = _write_results(run, rows)
             timings["simpan"] = round(time.perf_counter() - t0, 3)
             timings["total"] = round(time.perf_counter() - started, 3)
-            run.counts = _counts(rows, written) | {"detik": timings}
+            run.counts = _counts(rows, written) | {
+                "detik": timings, "karier_dari_riwayat": loaded.rebuilt, "karier_data_sekarang": loaded.kept_current,
+            }  # fmt: skip
             run.status, run.progress, run.stage = IndexRun.Status.DONE, 100, str(_("Selesai"))
             run.finished_at = run.updated_at = timezone.now()
             run.save()

@@ -38,3 +38,14 @@ def synth(reference: None) -> Synth:
     result = load_synth(generate(300, seed=7), instansi_kode="3329", instansi_nama="Pemerintah Kabupaten Uji")
     users = {u.role: u for u in User.objects.filter(username__in=[x["username"] for x in result["logins"]])}
     return Synth(instansi=Instansi.objects.get(pk=result["instansi_id"]), users=users)
+
+
+def in_service(queryset: Any, as_of: dt.date = AS_OF) -> Any:
+    """The employees of `queryset` in service on `as_of` (decision 0041), written independently
+    of `simerit.careers`: appointed by then, and active or stopped after it. The synthetic regency
+    is generated as of mid-2026, so a few were appointed after AS_OF."""
+    from django.db.models import Q
+
+    return queryset.filter(Q(aktif=True) | Q(tanggal_berhenti__gt=as_of)).filter(
+        Q(tmt_cpns__isnull=True) | Q(tmt_cpns__lte=as_of)
+    )

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import model_to_dict
+from django.urls import reverse
 
 from simerit.core.models import AuditEvent
 from simerit.indeks import services
@@ -17,12 +18,13 @@ from simerit.indeks.frames import load_frames, profile_for
 from simerit.indeks.models import IndexResult, IndexRun
 from simerit.indeks.selectors import results_in_scope
 from simerit.indeks.services import index_run_execute, index_run_start
-from simerit.pegawai.models import Pegawai, RiwayatKinerja
+from simerit.organisasi.models import UnitOrganisasi
+from simerit.pegawai.models import Pegawai, RiwayatJabatan, RiwayatKinerja
 from simerit.referensi.models import TingkatPendidikan
 from simerit.rules import competency, duk, ipasn, pangkat, retirement, skp, talent
 from simerit.rules.profile import frames_to_profiles, profiles_to_frames
 from simerit.rules.registry import rules_version
-from tests.indeks.conftest import AS_OF
+from tests.indeks.conftest import AS_OF, in_service
 
 pytestmark = pytest.mark.django_db
 
@@ -86,9 +88,11 @@ def _scalar(profile: Any, as_of: dt.date) -> dict[str, Any]:
 def test_batch_results_equal_the_scalar_rules_through_the_database(synth: Any) -> None:
     run = _run(synth.users["admin"])
     assert run.status == IndexRun.Status.DONE, run.error
-    active = set(Pegawai.objects.filter(instansi=synth.instansi, aktif=True).values_list("pk", flat=True))
+    staff = Pegawai.objects.filter(instansi=synth.instansi)
+    assert staff.filter(aktif=True).count() == 300
+    active = set(in_service(staff).values_list("pk", flat=True))
     results = {r.pegawai_id: r for r in IndexResult.objects.filter(run=run)}
-    assert set(results) == active and len(active) == 300
+    assert set(results) == active and 250 < len(active) < 300
 
     loaded = load_frames(instansi_id=synth.instansi.pk, as_of=AS_OF)
     profiles = frames_to_profiles(loaded.frames)
@@ -207,17 +211,54 @@ def test_operators_see_only_their_subtree(synth: Any) -> None:
     run = _run(synth.users["admin"])
     operator = synth.users["operator"]
     mine = results_in_scope(user=operator, run=run)
-    expected = set(
-        Pegawai.objects.filter(
-            instansi=synth.instansi, aktif=True, unit__path__startswith=operator.unit.path
-        ).values_list("pk", flat=True)
-    )
-    assert 0 < len(expected) < 300
+    # Scoped by the unit held on the run's date: today's unit, or for whoever moved after AS_OF
+    # the unit of their latest position-history row on or before it (decision 0041).
+    serving = in_service(Pegawai.objects.filter(instansi=synth.instansi))
+    subtree = set(UnitOrganisasi.objects.filter(path__startswith=operator.unit.path).values_list("pk", flat=True))
+    expected = set()
+    for p in serving:
+        unit = p.unit_id
+        if p.tmt_jabatan and p.tmt_jabatan > AS_OF:
+            row = RiwayatJabatan.objects.filter(pegawai=p, tmt__lte=AS_OF).order_by("tmt").last()
+            unit = row.unit_id if row else unit
+        if unit in subtree:
+            expected.add(p.pk)
+    assert 0 < len(expected) < serving.count()
     assert set(mine.values_list("pegawai_id", flat=True)) == expected
-    assert results_in_scope(user=synth.users["pimpinan"], run=run).count() == 300
-    assert results_in_scope(user=synth.users["auditor"], run=run).count() == 300
+    assert results_in_scope(user=synth.users["pimpinan"], run=run).count() == serving.count()
+    assert results_in_scope(user=synth.users["auditor"], run=run).count() == serving.count()
     own = results_in_scope(user=synth.users["pegawai"], run=run)
     assert list(own.values_list("pegawai_id", flat=True)) == [synth.users["pegawai"].pegawai_id]
     # The run header itself (no personal data) is visible to the operator, not to the employee.
     assert IndexRun.objects.restrict(operator).filter(pk=run.pk).exists()
     assert not IndexRun.objects.restrict(synth.users["pegawai"]).exists()
+
+
+def test_a_run_dated_in_the_past_scores_the_career_of_that_date(synth: Any, client: Any) -> None:
+    """Decision 0041: the pangkat and position held on the run's date, not today's."""
+    from simerit.pegawai.models import RiwayatPangkat
+
+    promoted = (
+        Pegawai.objects.filter(instansi=synth.instansi, aktif=True, status="PNS", tmt_pangkat__gt=dt.date(2021, 1, 1))
+        .filter(riwayatpangkat_set__tmt__lt=dt.date(2020, 1, 1))
+        .distinct()
+        .order_by("pk")
+        .first()
+    )
+    history = list(RiwayatPangkat.objects.filter(pegawai=promoted).order_by("tmt").select_related("pangkat"))
+    day = dt.date(2020, 12, 31)
+    then = [r for r in history if r.tmt <= day][-1]
+    assert then.pangkat != promoted.pangkat  # promoted since
+
+    run = _run(synth.users["admin"], as_of=day)
+    assert run.status == IndexRun.Status.DONE, run.error
+    stored = IndexResult.objects.get(run=run, pegawai=promoted)
+    assert (stored.pangkat, stored.tmt_pangkat) == (then.pangkat.kode, then.tmt)
+    assert run.counts["karier_dari_riwayat"]["pangkat"] >= 1
+    assert profile_for(promoted, day).pangkat == then.pangkat.kode  # the explanation reads the same
+    # Nobody appointed after the date is scored.
+    assert not IndexResult.objects.filter(run=run, pegawai__tmt_cpns__gt=day).exists()
+
+    client.force_login(synth.users["admin"])
+    page = client.get(reverse("indeks:detail", args=[run.pk])).content.decode()
+    assert "Perhitungan bertanggal lampau" in page and "Diambil dari riwayat: pangkat" in page

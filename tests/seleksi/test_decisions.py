@@ -17,7 +17,7 @@ from simerit.rules import eligibility, merit
 from simerit.seleksi import services
 from simerit.seleksi.ledger import export_lines, ledger_verify
 from simerit.seleksi.models import Candidate, Decision, LedgerEntry, MeritWeights, Vacancy
-from tests.indeks.conftest import AS_OF
+from tests.indeks.conftest import AS_OF, in_service
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_ranking_considers_every_active_employee_and_matches_the_scalar_rules(sy
     active = synth.instansi and vacancy.instansi.pk
     from simerit.pegawai.models import Pegawai
 
-    assert len(rows) == Pegawai.objects.filter(instansi_id=active, aktif=True).count()
+    assert len(rows) == in_service(Pegawai.objects.filter(instansi_id=active)).count()
     ranks = sorted(c.rank for c in rows if c.eligible)
     assert ranks == list(range(1, len(ranks) + 1))
     assert all(c.rank is None and c.reasons for c in rows if not c.eligible)

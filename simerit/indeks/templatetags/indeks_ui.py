@@ -75,3 +75,9 @@ FLAG_LABELS = {
 @register.filter
 def flag_label(flag: str) -> str:
     return FLAG_LABELS.get(flag, flag.replace("_", " "))
+
+
+@register.filter
+def total(counts: Any) -> int:
+    """The sum of a run's per-field counts (`{"pangkat": 3, ...}`); 0 for a run without them."""
+    return sum(v for v in counts.values() if isinstance(v, int)) if isinstance(counts, dict) else 0
