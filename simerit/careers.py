@@ -44,8 +44,9 @@ class CareerOn:
 
 
 def in_service_expr(as_of: dt.date) -> pl.Expr:
-    """In service on `as_of`: appointed by then (TMT CPNS, when known) and either still active or
-    stopped after that date (`tanggal_berhenti`). Basis: decision 0041."""
+    """In service on `as_of` as far as the employee row tells: appointed by then (TMT CPNS, when
+    known) and either still active or stopped after that date (`tanggal_berhenti`). `career_on`
+    adds the PPPK's first position. Basis: decision 0041."""
     appointed = pl.col("tmt_cpns").is_null() | (pl.col("tmt_cpns") <= as_of)
     serving = pl.col("aktif") | (pl.col("tanggal_berhenti").is_not_null() & (pl.col("tanggal_berhenti") > as_of))
     return appointed & serving
@@ -73,7 +74,8 @@ def career_on(
     - pendidikan: today's level when it was finished by `as_of`'s year (or has no record);
       otherwise the highest level (`education_order`) with a graduation year on or before it.
     - status: a PNS whose TMT PNS is after `as_of` was still a CPNS.
-    - aktif: `in_service_expr`.
+    - aktif: `in_service_expr`; without a TMT CPNS (PPPK), also not before the first position
+      (a TMT jabatan after `as_of` with no position-history row on or before it).
     Rows keep their order; an `as_of` on or after every date in the data changes nothing.
     """
     frame = pegawai.with_columns(in_service_expr(as_of).alias("aktif"))
@@ -92,6 +94,18 @@ def career_on(
         replace.append(pl.when(later & found).then(pl.col("_h_tmt")).otherwise(pl.col(tmt)).alias(tmt))
         return joined.with_columns(replace).drop(pl.selectors.starts_with("_h_"))
 
+    # Without a TMT CPNS (PPPK) service starts with the first position: someone whose position began
+    # after `as_of` and who has no position-history row on or before it was not in service yet.
+    first_position = _latest_on(histories["riwayat_jabatan"], as_of, []).select("id", _first=pl.lit(True))
+    frame = (
+        frame.join(first_position, on="id", how="left", maintain_order="left")
+        .with_columns(
+            pl.col("aktif")
+            & ~(pl.col("tmt_cpns").is_null() & pl.col("tmt_jabatan").is_not_null() & (pl.col("tmt_jabatan") > as_of)
+                & pl.col("_first").is_null())  # fmt: skip
+        )
+        .drop("_first")
+    )
     frame = from_history(frame, "pangkat", histories["riwayat_pangkat"], "tmt_pangkat", {"pangkat_kode": "pangkat_kode"})
     frame = from_history(frame, "jabatan", histories["riwayat_jabatan"], "tmt_jabatan",
                          {"jabatan_id": "jabatan_id", "unit_id": "unit_id"})  # fmt: skip

@@ -91,6 +91,20 @@ def test_status_and_service_on_the_date():
     assert result.pegawai["aktif"].to_list() == [True, False, True, False, True]
     # On 2010-06-30 employee 1 was still a CPNS (TMT PNS 2011-01-01).
     early = career_on(pegawai, _histories(), D(2010, 6, 30), ORDER)
-    # Employees 1, 3 and 4 (both retired later) were CPNS then; 2 was not appointed yet.
+    # Employees 1, 3 and 4 (both retired later) were CPNS then; 2 was not appointed yet, nor was
+    # the PPPK 5 (position from 2019, no earlier position).
     assert _row(early, 1)["status"] == "CPNS" and early.rebuilt["status"] == 3
-    assert early.pegawai["aktif"].to_list() == [True, False, True, True, True]
+    assert early.pegawai["aktif"].to_list() == [True, False, True, True, False]
+
+
+def test_pppk_service_starts_with_the_first_position():
+    # PPPK have no TMT CPNS. Employee 1: position from 2022-01-03, no earlier history -> not in
+    # service at the end of 2021. Employee 2: current position from 2023, an earlier PPPK position
+    # from 2021-03-01 -> in service, with that position.
+    pppk = {"status": "PPPK", "tmt_cpns": None, "tmt_pns": None, "pangkat_kode": None, "tmt_pangkat": None}
+    pegawai = _pegawai({"id": 1, **pppk, "tmt_jabatan": D(2022, 1, 3)}, {"id": 2, **pppk, "tmt_jabatan": D(2023, 1, 2)})
+    hist = _histories(jabatan=[(1, 7, 70, D(2022, 1, 3)), (2, 4, 40, D(2021, 3, 1)), (2, 7, 70, D(2023, 1, 2))])
+    result = career_on(pegawai, hist, D(2021, 12, 31), ORDER)
+    assert result.pegawai["aktif"].to_list() == [False, True]
+    assert (_row(result, 2)["jabatan_id"], _row(result, 2)["unit_id"]) == (4, 40)
+    assert result.kept_current["jabatan"] == 0
