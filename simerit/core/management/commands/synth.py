@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 from django.utils import timezone
 
-from simerit.synth.generator import DEFAULT_AS_OF, generate, write_parquet
+from simerit.synth.generator import generate, write_parquet
 
 
 class Command(BaseCommand):
@@ -34,7 +34,8 @@ class Command(BaseCommand):
             "--chunk-size", type=int, default=500_000, help="Pegawai per potongan untuk --parquet (bawaan 500000)."
         )
         parser.add_argument(
-            "--as-of", help=f"Tanggal acuan data (YYYY-MM-DD); bawaan {DEFAULT_AS_OF:%Y-%m-%d} atau hari ini."
+            "--as-of", help="Tanggal acuan data (YYYY-MM-DD); bawaan hari ini, agar tidak ada pegawai aktif yang "
+            "sudah melewati TMT pensiun."
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -52,7 +53,9 @@ class Command(BaseCommand):
     def _as_of(self, value: str | None) -> dt.date:
         today = timezone.localdate()
         if value is None:
-            return min(DEFAULT_AS_OF, today)
+            # Today: a regency generated as of an earlier date would, viewed today, still list as
+            # active the people who reached their TMT pensiun in between.
+            return today
         try:
             as_of = dt.date.fromisoformat(value)
         except ValueError as exc:
