@@ -42,10 +42,16 @@ def synth(reference: None) -> Synth:
 
 def in_service(queryset: Any, as_of: dt.date = AS_OF) -> Any:
     """The employees of `queryset` in service on `as_of` (decision 0041), written independently
-    of `simerit.careers`: appointed by then, and active or stopped after it. The synthetic regency
-    is generated as of mid-2026, so a few were appointed after AS_OF."""
-    from django.db.models import Q
+    of `simerit.careers`: appointed by then (without a TMT CPNS: holding a position by then), and
+    active or stopped after it. The synthetic regency is generated as of mid-2026, so some were
+    appointed after AS_OF."""
+    from django.db.models import Exists, OuterRef, Q
 
-    return queryset.filter(Q(aktif=True) | Q(tanggal_berhenti__gt=as_of)).filter(
-        Q(tmt_cpns__isnull=True) | Q(tmt_cpns__lte=as_of)
+    from simerit.pegawai.models import RiwayatJabatan
+
+    earlier_position = Exists(RiwayatJabatan.objects.filter(pegawai=OuterRef("pk"), tmt__lte=as_of))
+    return (
+        queryset.filter(Q(aktif=True) | Q(tanggal_berhenti__gt=as_of))
+        .filter(Q(tmt_cpns__lte=as_of) | Q(tmt_cpns__isnull=True))
+        .exclude(Q(tmt_cpns__isnull=True, tmt_jabatan__gt=as_of) & ~earlier_position)
     )
