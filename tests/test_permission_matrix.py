@@ -66,6 +66,9 @@ EXPECTED: dict[str, dict[str, list[int]]] = {
     "laporan:ipasn_pdf": {"-": [LOGIN, 302, 302, 302, 403, 302]},
     "laporan:bezetting_xlsx": {"-": [LOGIN, 302, 302, 302, 403, 302]},
     "laporan:bezetting_pdf": {"-": [LOGIN, 302, 302, 302, 403, 302]},
+    "laporan:proyeksi": {"-": [LOGIN, 200, 200, 200, 403, 200]},  # the page says there is no run yet
+    "laporan:proyeksi_xlsx": {"-": [LOGIN, 302, 302, 302, 403, 302]},
+    "laporan:proyeksi_pdf": {"-": [LOGIN, 302, 302, 302, 403, 302]},
     # DRH without ?nip=: the viewer's own record (only the pegawai user has one), else back to the list.
     "laporan:drh_xlsx": {"-": [LOGIN, 302, 302, 302, 200, 302]},
     "laporan:drh_pdf": {"-": [LOGIN, 302, 302, 302, 200, 302]},

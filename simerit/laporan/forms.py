@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from simerit.laporan import selectors
+from simerit.laporan.projection import HORIZON_DEFAULT, HORIZON_MAX
 from simerit.laporan.reports import NOMINATIF_KOLOM
 
 
@@ -37,6 +38,12 @@ class PensiunForm(OpdForm):
 
 class BezettingForm(OpdForm):
     tahun = forms.IntegerField(label=_("Pensiun dalam (tahun)"), min_value=1, max_value=10, initial=2, required=False)
+
+
+class ProyeksiForm(OpdForm):
+    tahun = forms.IntegerField(
+        label=_("Jangka (tahun)"), min_value=1, max_value=HORIZON_MAX, initial=HORIZON_DEFAULT, required=False
+    )
 
 
 class NominatifKolomForm(forms.Form):

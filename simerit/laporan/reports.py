@@ -287,6 +287,56 @@ def bezetting(*, user: Any, run: IndexRun, opd: UnitOrganisasi | None, tahun: in
     )
 
 
+# --- Proyeksi pensiun dan kebutuhan pegawai ----------------------------------------------------------
+
+
+def proyeksi(*, user: Any, projection: Any, opd: UnitOrganisasi | None) -> Tabel:
+    """The projection (`laporan.projection.Projection`) as a table: one row per OPD, one column per
+    period, then the totals per kind of position and the remaining headcount."""
+    p = projection
+    run = p.run
+    kolom = (
+        Kolom("No.", INT, 6, 9, rata_kanan=True),
+        Kolom("OPD / unit", lebar_xlsx=38, lebar_pdf=62),
+        Kolom(f"Pegawai per {tanggal_id(run.as_of)}", INT, 12, 20, rata_kanan=True),
+        *(Kolom(x.label, INT, 7, 11, rata_kanan=True) for x in p.periods),
+        Kolom("Jumlah pensiun", INT, 10, 16, rata_kanan=True),
+        Kolom("% pegawai", FLOAT, 9, 13, rata_kanan=True),
+    )
+    rows = [[i, r.nama, r.headcount, *r.counts, r.total, round(100 * r.share, 1)]
+            for i, r in enumerate(p.by_opd, start=1)]  # fmt: skip
+    ringkas = [
+        [label, *p.by_kind[code], sum(p.by_kind[code])] for code, label in p.kinds
+    ] + [["Jumlah pensiun", *p.retiring, p.total_retiring], ["Pegawai tersisa (akhir periode)", *p.remaining, None]]
+    if p.need:
+        ringkas.append(["Kekurangan terhadap ABK", *p.shortage, None])
+    catatan = [
+        f"Dari perhitungan indeks #{run.pk} per {tanggal_id(run.as_of)}: BUP dan TMT pensiun menurut PP 11/2017 "
+        "Pasal 239. Asumsi: pensiun BUP satu-satunya sebab keluar, tidak ada pengangkatan baru, jenis jabatan "
+        "menurut jabatan sekarang (keputusan 0042).",
+    ]
+    if p.periods and p.periods[0].partial:
+        catatan.append(f"{p.periods[0].label} = sisa tahun {run.as_of.year}: TMT pensiun "
+                       f"{tanggal_id(p.periods[0].start)} s.d. {tanggal_id(p.periods[0].end)}.")  # fmt: skip
+    if p.need:
+        catatan.append(f"Kebutuhan pegawai menurut ABK: {p.need}.")
+    return Tabel(
+        judul="Proyeksi Pensiun dan Kebutuhan Pegawai",
+        subjudul=[_scope_line(user, opd), f"{p.periods[0].label} s.d. {p.periods[-1].label}"],
+        kolom=kolom,
+        baris=rows,
+        catatan=catatan,
+        bagian=[Bagian(
+            judul="Ringkasan per jenis jabatan",
+            kolom=(Kolom("Baris", lebar_xlsx=34, lebar_pdf=62),
+                   *(Kolom(x.label, INT, 7, 11, rata_kanan=True) for x in p.periods),
+                   Kolom("Jumlah", INT, 10, 16, rata_kanan=True)),
+            baris=ringkas,
+        )],  # fmt: skip
+        **_header(user, run),
+    )
+
+
 # --- Daftar Riwayat Hidup -----------------------------------------------------------------------------
 
 

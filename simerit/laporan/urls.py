@@ -16,6 +16,9 @@ urlpatterns = [
     path("ip-asn.pdf", views.ipasn_pdf_view, name="ipasn_pdf"),
     path("bezetting.xlsx", views.bezetting_xlsx_view, name="bezetting_xlsx"),
     path("bezetting.pdf", views.bezetting_pdf_view, name="bezetting_pdf"),
+    path("proyeksi/", views.proyeksi_view, name="proyeksi"),
+    path("proyeksi.xlsx", views.proyeksi_xlsx_view, name="proyeksi_xlsx"),
+    path("proyeksi.pdf", views.proyeksi_pdf_view, name="proyeksi_pdf"),
     path("drh.xlsx", views.drh_xlsx_view, name="drh_xlsx"),
     path("drh.pdf", views.drh_pdf_view, name="drh_pdf"),
 ]

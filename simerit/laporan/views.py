@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from simerit.core.form_errors import flash_form_errors
 from simerit.core.permissions import LAPORAN_ROLES, PEGAWAI_DETAIL_ROLES, role_required, user_has_role
-from simerit.laporan import reports, selectors
+from simerit.laporan import projection, reports, selectors
 from simerit.laporan.export import Tabel, to_pdf, to_xlsx
-from simerit.laporan.forms import BezettingForm, NominatifKolomForm, OpdForm, PensiunForm
+from simerit.laporan.forms import BezettingForm, NominatifKolomForm, OpdForm, PensiunForm, ProyeksiForm
 from simerit.pegawai.filtersets import PegawaiFilterSet
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -38,6 +38,7 @@ def index_view(request: HttpRequest) -> HttpResponse:
         "duk_form": OpdForm(user=request.user, prefix="duk"),
         "pensiun_form": PensiunForm(user=request.user, prefix="pensiun", initial=pensiun_initial),
         "bez_form": BezettingForm(user=request.user, prefix="bez"),
+        "proyeksi_form": ProyeksiForm(user=request.user, prefix="proyeksi"),
         "nom_filter": PegawaiFilterSet(None, user=request.user, prefix="nom"),
         "nom_kolom": NominatifKolomForm(prefix="nom", initial={"kolom": list(reports.NOMINATIF_DEFAULT)}),
     })  # fmt: skip
@@ -107,6 +108,39 @@ def _bezetting(request: HttpRequest, run) -> tuple[Tabel, str] | None:  # noqa: 
     return reports.bezetting(user=request.user, run=run, opd=opd, tahun=tahun), "bezetting"
 
 
+def _proyeksi_form(request: HttpRequest) -> ProyeksiForm:
+    return ProyeksiForm(request.GET or None, user=request.user, prefix="proyeksi")
+
+
+def _proyeksi_args(form: ProyeksiForm) -> tuple[object, int]:
+    data = form.cleaned_data if form.is_bound else {}
+    return data.get("opd"), data.get("tahun") or projection.HORIZON_DEFAULT
+
+
+@role_required(LAPORAN_ROLES)
+def proyeksi_view(request: HttpRequest) -> HttpResponse:
+    """Retirements per coming year by kind of position and OPD, and the headcount left against the
+    ABK need, as a chart and a table (decision 0042)."""
+    run = selectors.latest_run(user=request.user)
+    form = _proyeksi_form(request)
+    context: dict[str, object] = {"run": run, "form": form}
+    if run is not None and (not form.is_bound or form.is_valid()):
+        opd, years = _proyeksi_args(form)
+        p = projection.projection(user=request.user, run=run, opd=opd, years=years)
+        context.update(p=p, chart=projection.chart_data(p), years=years, query=request.GET.urlencode())
+    return render(request, "laporan/proyeksi.html", context)
+
+
+def _proyeksi(request: HttpRequest, run) -> tuple[Tabel, str] | None:  # noqa: ANN001
+    form = _proyeksi_form(request)
+    if form.is_bound and not form.is_valid():
+        flash_form_errors(request, form, labels=False)
+        return None
+    opd, years = _proyeksi_args(form)
+    p = projection.projection(user=request.user, run=run, opd=opd, years=years)
+    return reports.proyeksi(user=request.user, projection=p, opd=opd), "proyeksi-pensiun"
+
+
 duk_xlsx_view = _download(_duk, "xlsx")
 duk_pdf_view = _download(_duk, "pdf")
 pensiun_xlsx_view = _download(_pensiun, "xlsx")
@@ -115,6 +149,8 @@ ipasn_xlsx_view = _download(_ipasn, "xlsx")
 ipasn_pdf_view = _download(_ipasn, "pdf")
 bezetting_xlsx_view = _download(_bezetting, "xlsx")
 bezetting_pdf_view = _download(_bezetting, "pdf")
+proyeksi_xlsx_view = _download(_proyeksi, "xlsx")
+proyeksi_pdf_view = _download(_proyeksi, "pdf")
 
 
 def _nominatif(fmt: str):  # noqa: ANN202
