@@ -13,25 +13,13 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from simerit.indeks.models import IndexResult, IndexRun
-from simerit.indeks.services import index_run_start
 from simerit.laporan.export import Kolom, Tabel, neutralise, to_pdf, to_xlsx
 from tests import factories as f
+from tests.laporan.conftest import AS_OF, FORMULA
 
 pytestmark = pytest.mark.django_db
 
-AS_OF = dt.date(2025, 12, 31)
-FORMULA = '=HYPERLINK("http://contoh.invalid","klik")'
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def run(world: Any) -> IndexRun:
-    # A senior employee in the operator's subtree whose name is a formula and who retires in 2026.
-    f.pegawai(world.puskesmas, serial=4, nama=FORMULA, birth=dt.date(1968, 3, 10), tmt_cpns=dt.date(1995, 3, 1),
-              golongan="IV/a", jab=world.jab_dinkes)  # fmt: skip
-    run = index_run_start(acting_user=world.users["admin"], instansi=world.inst, as_of=AS_OF)
-    assert run.status == IndexRun.Status.DONE, run.error
-    return run
 
 
 def _xlsx_rows(content: bytes) -> list[list[Any]]:

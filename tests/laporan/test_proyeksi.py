@@ -17,7 +17,7 @@ import pytest
 
 from simerit.indeks.models import IndexRun
 from simerit.laporan.projection import periods_after, projection
-from tests.laporan.test_laporan import XLSX, _get, _pdf_text, _xlsx_rows, run  # noqa: F401  (fixture)
+from tests.laporan.test_laporan import XLSX, _get, _pdf_text, _xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
