@@ -257,7 +257,7 @@ def _tables(
             elif k.jenis == DATE:
                 text = tanggal_pendek(v)
             elif k.jenis == FLOAT:
-                text = f"{v:.2f}"
+                text = f"{v:.2f}".replace(".", ",")  # Indonesian decimal comma (Excel cells stay numbers)
             else:
                 text = str(v)
             cells.append(Paragraph(_esc(text), cell) if wrap and k.jenis == TEXT else _fit(text, font, 6.5, w - 4))

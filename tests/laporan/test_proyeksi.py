@@ -68,6 +68,7 @@ def test_page_chart_and_downloads(world: Any, client: Any, run: IndexRun) -> Non
     body = [r for r in rows if isinstance(r[0], int)]
     assert [r[1] for r in body] == ["Dinas Kesehatan", "Dinas Pendidikan"]
     assert body[0][2:4] == [2, 1] and body[0][-2:] == [2, 100.0]
-    pdf = _get(client, world.users["admin"], "proyeksi_pdf", **{"proyeksi-tahun": 5})
+    pdf = _get(client, world.users["admin"], "proyeksi_pdf", **{"proyeksi-tahun": 20})
     text = _pdf_text(pdf.content)
+    assert "100,00" in text  # share with the Indonesian decimal comma
     assert "PROYEKSI PENSIUN" in text.upper() and "Ringkasan per jenis jabatan" in text and "Halaman 1 dari" in text
