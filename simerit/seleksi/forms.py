@@ -71,7 +71,7 @@ class DecisionForm(BootstrapMixin, forms.Form):
     other_nips = forms.CharField(
         label=_("NIP kandidat lain"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "199001012015031001"}),
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": _("mis. 199001012015031001")}),
         help_text=_("Untuk kandidat yang memenuhi syarat di luar daftar di atas: tulis NIP-nya, pisahkan dengan koma "
                     "atau baris baru."),
     )

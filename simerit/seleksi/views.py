@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -80,7 +81,7 @@ def _decision_form(user: Any, ranking: Any, data: Any = None, **kwargs: Any) -> 
     rows += [c for c in eligible.filter(pegawai_id__in=posted) if c.pegawai_id not in shown]
     return DecisionForm(
         data,
-        choices=[(c.pegawai_id, f"{c.rank}. {c.pegawai.nama_lengkap} — {c.merit:.2f}") for c in rows],
+        choices=[(c.pegawai_id, f"{c.rank}. {c.pegawai.nama_lengkap} — {number_format(c.merit, 2)}") for c in rows],
         resolve_nips=lambda nips: selectors.eligible_ids_by_nip(user=user, ranking=ranking, nips=nips),
         **kwargs,
     )
