@@ -12,6 +12,7 @@ from simerit.core.permissions import (
     EDIT_ROLES,
     INDEKS_RUN_ROLES,
     INDEKS_VIEW_ROLES,
+    LAPORAN_ROLES,
     LEDGER_ROLES,
     PEGAWAI_DETAIL_ROLES,
     PEGAWAI_LIST_ROLES,
@@ -42,6 +43,7 @@ SCREEN_ROLES = {
     "seleksi_manage": SELEKSI_MANAGE_ROLES,
     "seleksi_decide": SELEKSI_DECIDE_ROLES,
     "ledger": LEDGER_ROLES,
+    "laporan": LAPORAN_ROLES,
 }
 
 
