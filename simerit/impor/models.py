@@ -17,7 +17,8 @@ class ImportBatch(TenantModel):
     """One uploaded employee file: its bytes, the dry-run report and whether it was committed.
 
     The file is stored in the database (`isi`), so the commit re-validates exactly what was
-    checked, without a media directory shared between web server and worker.
+    checked, without a media directory shared between web server and worker; so is what the dry
+    run read from it (`tabel`), so that the commit need not parse it again.
     """
 
     class Status(models.TextChoices):
@@ -32,6 +33,9 @@ class ImportBatch(TenantModel):
     jenis = models.CharField(_("jenis data"), max_length=20, default="pegawai")
     nama_berkas = models.CharField(_("nama berkas"), max_length=255)
     isi = models.BinaryField(_("isi berkas"))
+    # What the dry run read from `isi` (reader.pack_table), kept until the commit so that it
+    # re-validates without parsing the file again (docs/decisions/0052); emptied once committed.
+    tabel = models.BinaryField(_("isi terbaca"), blank=True, default=b"", editable=False)
     ukuran = models.PositiveIntegerField(_("ukuran (bita)"), default=0)
     unit = models.ForeignKey(
         UnitOrganisasi, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
@@ -58,7 +62,7 @@ class ImportBatch(TenantModel):
     scope_unit_path: ClassVar[str | None] = "unit__path"
     scope_view_roles: ClassVar[frozenset[str]] = frozenset({Role.ADMIN, Role.OPERATOR})
     scope_read_all_roles: ClassVar[frozenset[str]] = frozenset({Role.ADMIN})
-    audit_exclude = frozenset({"isi", "report", "progress", "stage"})
+    audit_exclude = frozenset({"isi", "tabel", "report", "progress", "stage"})
 
     class Meta:
         verbose_name = _("impor data")

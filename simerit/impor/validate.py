@@ -76,6 +76,13 @@ class Plan:
     # (key, name) shown per changed row in the report; the header of a changed model field.
     label: Callable[[Any], tuple[str, str]] = _pegawai_label
     header: Callable[[str], str] | None = None
+    # New rows as columns (model attnames), in file order: the employee file plans its new rows
+    # this way (no model instance per row); the writer inserts them with `core.bulk.insert_frame`.
+    create_frame: pl.DataFrame | None = None
+
+    @property
+    def creates(self) -> int:
+        return len(self.create) + (self.create_frame.height if self.create_frame is not None else 0)
 
 
 class Reporter:
@@ -233,69 +240,210 @@ def dry_run(table: Table, *, instansi: Instansi, user: Any, progress: Progress |
             problem(r[ROW], "jabatan", r["jabatan"],
                     f"Jabatan '{r['jabatan']}' tidak terdaftar pada unit {r['kode_unit']} ({units[r['kode_unit']].nama}).")
 
-    # Existing employees of the instansi, keyed by NIP.
+    # Existing employees of the instansi, keyed by NIP: their stored values as a frame.
     nips = list(df["nip"].drop_nulls().unique().to_list())
-    existing: dict[str, Pegawai] = {}
-    for i in range(0, len(nips), 5000):
-        for p in Pegawai.objects.filter(instansi=instansi, nip__in=nips[i : i + 5000]).select_related("unit"):
-            existing[p.nip] = p
-    changeable = set(
-        Pegawai.objects.restrict(user, CHANGE).filter(pk__in=[p.pk for p in existing.values()]).values_list("pk", flat=True)
-    ) if existing else set()
-    for r in df.filter(pl.col("nip").is_in(list(existing))).iter_rows(named=True):
-        if existing[r["nip"]].pk not in changeable:
-            problem(r[ROW], "nip", r["nip"], "Pegawai dengan NIP ini sudah terdaftar di unit di luar lingkup kewenangan "
-                                             "Anda; perubahan hanya dapat dilakukan oleh Admin BKPSDM.")
+    old_frame = _stored(instansi, nips)
+    old_pk = dict(zip(old_frame["nip"].to_list(), old_frame["id"].to_list(), strict=True))
+    ids = list(old_pk.values())
+    scope = Pegawai.objects.restrict(user, CHANGE).filter(instansi=instansi)
+    changeable: set[int] = set()
+    if scan_whole(scope, len(ids)):
+        changeable.update(scope.values_list("pk", flat=True))
+    else:
+        for i in range(0, len(ids), 5000):
+            changeable.update(scope.filter(pk__in=ids[i : i + 5000]).values_list("pk", flat=True))
+    outside = [n for n, pk in old_pk.items() if pk not in changeable]
+    each(pl.col("nip").is_in(outside), "nip", "Pegawai dengan NIP ini sudah terdaftar di unit di luar lingkup "
+                                              "kewenangan Anda; perubahan hanya dapat dilakukan oleh Admin BKPSDM.")
 
-    # Model rules on the rows that passed.
-    good = df.filter(~pl.col(ROW).is_in(list(plan.refused_rows)))
-    total = max(good.height, 1)
-    for n, r in enumerate(good.iter_rows(named=True)):
-        if n % 2000 == 0:
-            tick(35 + int(60 * n / total), "Memeriksa aturan data pegawai")
-        values: dict[str, Any] = {
-            "nik": r["nik"] or "", "gelar_depan": r["gelar_depan"] or "", "nama": r["nama"],
-            "gelar_belakang": r["gelar_belakang"] or "", "tempat_lahir": r["tempat_lahir"] or "",
-            "tanggal_lahir": r["_tanggal_lahir"], "jenis_kelamin": r["_sex"], "agama": r["_agama"] or "",
-            "status": r["_status"], "tmt_cpns": r["_tmt_cpns"], "tmt_pns": r["_tmt_pns"],
-            "pangkat": pangkat.get(r["_golongan"]) if r["_golongan"] else None, "tmt_pangkat": r["_tmt_pangkat"],
-            "pendidikan": pendidikan.get(r["_pendidikan"]) if r["_pendidikan"] else None,
-            "unit": units[r["kode_unit"]], "tmt_jabatan": r["_tmt_jabatan"],
-        }
-        unit = values["unit"]
-        values["jabatan"] = jabatan[(unit.pk, r["jabatan"].lower())] if r["jabatan"] else None
-        # A column left out of the file keeps the stored value.
-        keys = {k: v for k, v in values.items() if FIELD_KEY.get(f"{k}_id", FIELD_KEY.get(k, k)) in present}
-        old = existing.get(r["nip"])
-        if old is None:
-            obj = Pegawai(instansi=instansi, nip=r["nip"], **values)
-        else:
-            obj = Pegawai(**{f.attname: getattr(old, f.attname) for f in Pegawai._meta.concrete_fields})
-            obj.unit = old.unit
-            for k, v in keys.items():
-                setattr(obj, k, v)
-        obj.instansi = instansi
-        try:
-            # Foreign keys were resolved from the database above: skip their per-row existence query.
-            obj.full_clean(exclude=FK_FIELDS, validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            for fld, messages in exc.message_dict.items():
-                key = FIELD_KEY.get(fld, fld)
-                raw = r.get(key) if key in r else None
-                problem(r[ROW], key, raw, " ".join(messages))
-            continue
-        if old is None:
-            plan.create.append(obj)
-            continue
-        changes = {f: [_plain(getattr(old, f)), _plain(getattr(obj, f))] for f in WRITE_FIELDS
-                   if getattr(old, f) != getattr(obj, f)}
-        if changes:
-            plan.update.append((obj, changes))
-        else:
-            plan.unchanged += 1
+    # Model rules on the rows that passed: a row every column rule below proves valid is planned
+    # from the frame; any other row (and every changed employee) goes through `full_clean()` as
+    # before, so the messages stay the model's own.
+    good = df.filter(~pl.col(ROW).is_in(sorted(plan.refused_rows)))
+    tick(40, "Memeriksa aturan data pegawai")
+    merged = _merged(good, old_frame, present, units, jabatan, pangkat, pendidikan)
+    merged = merged.with_columns(_model_ok(merged, today, units, jabatan).alias("_ok"))
+    slow = merged.filter(~pl.col("_ok") | (pl.col("_old_id").is_not_null() & pl.col("_changed")))
+    plan.unchanged += merged.filter(pl.col("_ok") & pl.col("_old_id").is_not_null() & ~pl.col("_changed")).height
+    passed: list[int] = []  # new rows of the slow path that full_clean accepted
+    if slow.height:
+        rows = set(slow[ROW].to_list())
+        slow_nips = slow.filter(pl.col("_old_id").is_not_null())["nip"].to_list()
+        existing: dict[str, Pegawai] = {}
+        for i in range(0, len(slow_nips), 5000):
+            for p in Pegawai.objects.filter(instansi=instansi, nip__in=slow_nips[i : i + 5000]).select_related("unit"):
+                existing[p.nip] = p
+        todo = good.filter(pl.col(ROW).is_in(sorted(rows)))
+        total = max(todo.height, 1)
+        for n, r in enumerate(todo.iter_rows(named=True)):
+            if n % 2000 == 0:
+                tick(45 + int(50 * n / total), "Memeriksa aturan data pegawai")
+            obj, old = _row_object(r, instansi, present, existing, units, jabatan, pangkat, pendidikan)
+            try:
+                # Foreign keys were resolved from the database above: skip their per-row existence query.
+                obj.full_clean(exclude=FK_FIELDS, validate_unique=False, validate_constraints=False)
+            except ValidationError as exc:
+                for fld, messages in exc.message_dict.items():
+                    key = FIELD_KEY.get(fld, fld)
+                    raw = r.get(key) if key in r else None
+                    problem(r[ROW], key, raw, " ".join(messages))
+                continue
+            if old is None:
+                passed.append(r[ROW])
+                continue
+            changes = {f: [_plain(getattr(old, f)), _plain(getattr(obj, f))] for f in WRITE_FIELDS
+                       if getattr(old, f) != getattr(obj, f)}
+            if changes:
+                plan.update.append((obj, changes))
+            else:
+                plan.unchanged += 1
+    # New employees, in file order, as the columns the writer inserts.
+    plan.create_frame = merged.filter(
+        pl.col("_old_id").is_null() & (pl.col("_ok") | pl.col(ROW).is_in(passed))
+    ).select(pl.lit(instansi.pk, dtype=pl.Int64).alias("instansi_id"), "nip", *WRITE_FIELDS)
     rep.finish()
     tick(95, "Menyusun laporan")
     return plan
+
+
+# Stored columns of an employee the import reads: the written fields and those full_clean checks.
+STORED = ("id", "nip", *WRITE_FIELDS, "aktif", "tanggal_berhenti")
+_DATES = {"tanggal_lahir", "tmt_cpns", "tmt_pns", "tmt_pangkat", "tmt_jabatan", "tanggal_berhenti"}
+_INTS = {"id", "pangkat_id", "pendidikan_id", "unit_id", "jabatan_id"}
+
+
+def _dtype(name: str) -> Any:
+    if name in _DATES:
+        return pl.Date
+    if name in _INTS:
+        return pl.Int64
+    return pl.Boolean if name == "aktif" else pl.Utf8
+
+
+def _stored(instansi: Instansi, nips: list[str]) -> pl.DataFrame:
+    """The employees of the instansi with these NIPs: STORED columns, one row each."""
+    rows: list[tuple[Any, ...]] = []
+    stored = Pegawai.objects.filter(instansi=instansi)
+    if scan_whole(stored, len(nips)):
+        rows.extend(stored.values_list(*STORED))
+    else:
+        for i in range(0, len(nips), 5000):
+            rows.extend(stored.filter(nip__in=nips[i : i + 5000]).values_list(*STORED))
+    frame = pl.DataFrame(rows, schema={c: _dtype(c) for c in STORED}, orient="row")
+    return frame.filter(pl.col("nip").is_in(nips))
+
+
+def scan_whole(queryset: Any, keys: int) -> bool:
+    """Read all of `queryset` and filter in polars, rather than `IN (...)` lookups of `keys` keys
+    5,000 at a time: when the keys are many and the rows not many more (a large file for an
+    instansi of about its size; on SQLite each 5,000-key lookup costs about a tenth of a second)."""
+    return keys > 2000 and queryset.count() <= 4 * keys
+
+
+def _merged(good: pl.DataFrame, old: pl.DataFrame, present: set[str], units: dict[str, Any],
+            jabatan: dict[tuple[int, str], Any], pangkat: dict[str, Any], pendidikan: dict[str, Any]) -> pl.DataFrame:
+    """Per row of the file: the values the employee would have (a new one from the file; a stored
+    one keeps a column the file leaves out), the stored values as `_old_<field>`, and `_changed`."""
+    unit_pk = {k: u.pk for k, u in units.items()}
+    pairs = good.filter(pl.col("jabatan").is_not_null() & pl.col("kode_unit").is_in(list(units)))
+    jab_pk: dict[str, int] = {}
+    for kode, nama in pairs.select("kode_unit", "jabatan").unique().iter_rows():
+        j = jabatan.get((unit_pk[kode], nama.lower()))
+        if j is not None:
+            jab_pk[f"{kode}\x00{nama}"] = j.pk
+    new = good.select(
+        ROW, "nip", "_nip_ok",
+        *[pl.col(k).fill_null("").alias(k) for k in ("nik", "gelar_depan", "gelar_belakang", "tempat_lahir")],
+        pl.col("nama"),
+        pl.col("_tanggal_lahir").alias("tanggal_lahir"),
+        pl.col("_sex").alias("jenis_kelamin"),
+        pl.col("_agama").fill_null("").alias("agama"),
+        pl.col("_status").alias("status"),
+        *[pl.col(f"_{k}").alias(k) for k in ("tmt_cpns", "tmt_pns", "tmt_pangkat", "tmt_jabatan")],
+        pl.col("_golongan").replace_strict({k: p.pk for k, p in pangkat.items()}, default=None,
+                                           return_dtype=pl.Int64).alias("pangkat_id"),
+        pl.col("_pendidikan").replace_strict({k: p.pk for k, p in pendidikan.items()}, default=None,
+                                             return_dtype=pl.Int64).alias("pendidikan_id"),
+        pl.col("kode_unit").replace_strict(unit_pk, default=None, return_dtype=pl.Int64).alias("unit_id"),
+        pl.concat_str(pl.col("kode_unit"), pl.lit("\x00"), pl.col("jabatan"))
+        .replace_strict(jab_pk, default=None, return_dtype=pl.Int64).alias("jabatan_id"),
+    )
+    old = old.rename({c: f"_old_{c}" for c in old.columns if c != "nip"})
+    m = new.join(old, on="nip", how="left", maintain_order="left")
+    is_old = pl.col("_old_id").is_not_null()
+    kept = [f for f in WRITE_FIELDS if FIELD_KEY.get(f, f) not in present]
+    m = m.with_columns(
+        [pl.when(is_old).then(pl.col(f"_old_{f}")).otherwise(pl.col(f)).alias(f) for f in kept]
+    )
+    changed = pl.any_horizontal([pl.col(f).ne_missing(pl.col(f"_old_{f}")) for f in WRITE_FIELDS])
+    return m.with_columns(_changed=is_old & changed)
+
+
+def _model_ok(m: pl.DataFrame, today: dt.date, units: dict[str, Any], jabatan: dict[tuple[int, str], Any]) -> pl.Series:
+    """True where `Pegawai.full_clean()` (the fields' rules and `Pegawai.clean`) is sure to accept
+    the row's values; a row that is not surely valid takes the per-row path. Each line below is
+    one rule of the model; only the direction "True ⇒ valid" matters."""
+    c = pl.col
+    pppk = c("status") == StatusKepegawaian.PPPK
+
+    def length(col: str, most: int) -> pl.Expr:
+        return c(col).str.len_chars() <= most
+
+    def after(col: str, first: str) -> pl.Expr:
+        return c(col).is_null() | (c(col) > c(first))
+
+    rules = [
+        # NIP: 18 ASCII digits; a NI PPPK only that, a NIP also Perka BKN 22/2007 (nip.parse_nip).
+        c("nip").str.contains(r"^[0-9]{18}$") & (c("nip").str.slice(0, 4) != "0000") & (pppk | c("_nip_ok")),
+        (c("nik") == "") | c("nik").str.contains(r"^[0-9]{16}$"),
+        length("gelar_depan", 40), length("gelar_belakang", 60), length("tempat_lahir", 100),
+        (c("nama").str.len_chars() > 0) & length("nama", 150),
+        c("jenis_kelamin").is_in(["L", "P"]),
+        (c("agama") == "") | c("agama").is_in(list(Agama.values)),
+        c("status").is_in(list(StatusKepegawaian.values)),
+        c("tanggal_lahir").is_not_null() & (c("tanggal_lahir") <= today),
+        pppk | c("tmt_cpns").is_not_null(),
+        after("tmt_cpns", "tanggal_lahir"),
+        c("tmt_cpns").is_null() | (c("tmt_cpns") <= today),
+        (c("status") != StatusKepegawaian.PNS) | c("tmt_pns").is_not_null(),
+        c("tmt_pns").is_null() | c("tmt_cpns").is_null() | (c("tmt_pns") >= c("tmt_cpns")),
+        pppk | c("pangkat_id").is_not_null(),
+        c("unit_id").is_in([u.pk for u in units.values()]),
+        c("jabatan_id").is_null() | c("jabatan_id").is_in([j.pk for j in jabatan.values()]),
+        after("tmt_pangkat", "tanggal_lahir"), after("tmt_jabatan", "tanggal_lahir"),
+        c("_old_id").is_null() | c("_old_aktif").is_not_null(),
+    ]
+    return m.select(pl.all_horizontal(rules).fill_null(False)).to_series()
+
+
+def _row_object(r: dict[str, Any], instansi: Instansi, present: set[str], existing: dict[str, Pegawai],
+                units: dict[str, Any], jabatan: dict[tuple[int, str], Any], pangkat: dict[str, Any],
+                pendidikan: dict[str, Any]) -> tuple[Pegawai, Pegawai | None]:
+    """The employee a row describes (a stored one with the file's columns applied), and the
+    stored one (None for a new NIP)."""
+    values: dict[str, Any] = {
+        "nik": r["nik"] or "", "gelar_depan": r["gelar_depan"] or "", "nama": r["nama"],
+        "gelar_belakang": r["gelar_belakang"] or "", "tempat_lahir": r["tempat_lahir"] or "",
+        "tanggal_lahir": r["_tanggal_lahir"], "jenis_kelamin": r["_sex"], "agama": r["_agama"] or "",
+        "status": r["_status"], "tmt_cpns": r["_tmt_cpns"], "tmt_pns": r["_tmt_pns"],
+        "pangkat": pangkat.get(r["_golongan"]) if r["_golongan"] else None, "tmt_pangkat": r["_tmt_pangkat"],
+        "pendidikan": pendidikan.get(r["_pendidikan"]) if r["_pendidikan"] else None,
+        "unit": units[r["kode_unit"]], "tmt_jabatan": r["_tmt_jabatan"],
+    }
+    unit = values["unit"]
+    values["jabatan"] = jabatan[(unit.pk, r["jabatan"].lower())] if r["jabatan"] else None
+    # A column left out of the file keeps the stored value.
+    keys = {k: v for k, v in values.items() if FIELD_KEY.get(f"{k}_id", FIELD_KEY.get(k, k)) in present}
+    old = existing.get(r["nip"])
+    if old is None:
+        obj = Pegawai(instansi=instansi, nip=r["nip"], **values)
+    else:
+        obj = Pegawai(**{f.attname: getattr(old, f.attname) for f in Pegawai._meta.concrete_fields})
+        obj.unit = old.unit
+        for k, v in keys.items():
+            setattr(obj, k, v)
+    obj.instansi = instansi
+    return obj, old
 
 
 def _squeeze(name: str) -> str:
@@ -363,9 +511,9 @@ def report_of(plan: Plan, table: Table, seconds: float) -> dict[str, Any]:
         "lembar": table.sheet,
         "jenis": table.jenis,
         "summary": {
-            "baris": plan.rows, "baru": len(plan.create), "berubah": len(plan.update), "tetap": plan.unchanged,
+            "baris": plan.rows, "baru": plan.creates, "berubah": len(plan.update), "tetap": plan.unchanged,
             "ditolak": refused, "masalah": len(plan.problems),
-            "akan_ditulis": len(plan.create) + len(plan.update) if not plan.problems else 0,
+            "akan_ditulis": plan.creates + len(plan.update) if not plan.problems else 0,
         },
         "kolom_berubah": dict(sorted(changed_cols.items(), key=lambda kv: -kv[1])),
         "perubahan": changes,

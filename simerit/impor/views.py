@@ -26,7 +26,7 @@ LABELS = {j.kode: j.label for j in JENIS.values()}
 
 
 def _batches(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return ImportBatch.objects.restrict(request.user, VIEW).defer("isi", "report").select_related("created_by")
+    return ImportBatch.objects.restrict(request.user, VIEW).defer("isi", "tabel", "report").select_related("created_by")
 
 
 @role_required(IMPOR_ROLES)
@@ -64,7 +64,7 @@ def template_view(request: HttpRequest) -> HttpResponse:
 
 
 def _context(request: HttpRequest, pk: int) -> dict:
-    batch = get_object_or_404(_batches(request).defer(None).defer("isi"), pk=pk)
+    batch = get_object_or_404(_batches(request).defer(None).defer("isi", "tabel"), pk=pk)
     return {"batch": batch, "background": runs_in_background()}
 
 

@@ -8,7 +8,9 @@ import polars as pl
 import pytest
 from django.core.exceptions import ValidationError
 
+from simerit.core.bulk import insert_frame
 from simerit.core.models import AuditEvent
+from simerit.impor import services
 from simerit.impor.models import ImportBatch
 from simerit.impor.reader import read_upload
 from simerit.impor.template_xlsx import employee_template
@@ -161,11 +163,18 @@ def test_commit_is_all_or_nothing(world, run_import, commit, monkeypatch):
     batch = run_import(admin, h.xlsx(_rows(5)))
     before = snapshot()
 
-    def boom(*args, **kwargs):
-        raise RuntimeError("disk penuh")
+    written = []
 
-    monkeypatch.setattr(AuditEvent.objects, "bulk_create", boom)
+    def boom(model, frame, **kwargs):
+        # The employees are inserted first; the audit events, written last, fail.
+        if model is AuditEvent:
+            raise RuntimeError("disk penuh")
+        written.append(insert_frame(model, frame, **kwargs))
+        return written[-1]
+
+    monkeypatch.setattr(services, "insert_frame", boom)
     batch = commit(admin, batch)
+    assert written == [5]
     assert batch.status == ImportBatch.Status.FAILED and "tidak ada data yang diubah" in batch.error
     assert snapshot() == before
 
