@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+import numpy as np
 import polars as pl
 
+from simerit.rules._rows import ByRow, all_in, row_numbers
 from simerit.rules.profile import (
     COMPETENCY_SCHEMA,
     DISCIPLINE_SCHEMA,
@@ -208,13 +210,184 @@ def keyed_employee_frames(tables: Mapping[str, Frame], as_of: dt.date) -> Employ
     For batch computations only: every batch rule accepts these frames as well (it joins and
     groups on `id` whatever its type) and is several times faster on integers; the caller turns
     `id` into text (`cast(pl.Utf8)`, the `EMPLOYEE_SCHEMA` type) on its one result at the end.
+
+    The same rows as `employee_frames_lazy` (employees in the order of `pegawai`), computed
+    without joins: each record gets its employee's row number (`rules._rows`) and the facts
+    of the employees' frame (jabatan, graduation year) and the competency rows are placed by it.
+    Tables whose keys are not unique (a jabatan or employee id twice, a kompetensi twice in one
+    assessment or standard, a missing kompetensi) take the joins of `employee_frames_lazy`.
     """
-    active = _lazy(tables, "pegawai").filter(pl.col("aktif")).select("id").collect()["id"]
-    lazy = _keyed_lazy(tables, as_of, active)
-    collected = pl.collect_all(list(lazy.values()))
-    return EmployeeFrames(**dict(zip(lazy, collected, strict=True)))
+    try:
+        return _by_row_number(tables, as_of)
+    except _Irregular:
+        lazy = _keyed_lazy(tables, as_of)
+        return EmployeeFrames(**dict(zip(lazy, pl.collect_all(list(lazy.values())), strict=True)))
 
 
+_NO_LEVEL = -(1 << 20)  # no Int16 level: stands for null in the competency matrices
+
+
+class _Irregular(Exception):
+    """The tables are not shaped for `_by_row_number` (see `keyed_employee_frames`)."""
+
+
+def _positions(keys: pl.Series, ids: pl.Series) -> np.ndarray:
+    try:
+        return row_numbers(keys, ids)
+    except ValueError as exc:
+        raise _Irregular(str(exc)) from exc
+
+
+def _nullable_index(rows: np.ndarray) -> pl.Series:
+    """Row numbers as a gather index, null where -1."""
+    index = pl.Series(rows, dtype=pl.Int64)
+    return index.set(pl.Series(rows < 0), None) if (rows < 0).any() else index  # type: ignore[arg-type]
+
+
+def _by_row_number(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrames:
+    """`keyed_employee_frames` through row numbers (raises `_Irregular` when it cannot)."""
+    read = {name: _lazy(tables, name) for name in USED_COLUMNS}
+    pegawai_q = read["pegawai"].filter(pl.col("aktif"))
+    pegawai, jabatan, education, trainings, performance, discipline, asesmen, nilai, standar = pl.collect_all([
+        pegawai_q,
+        read["jabatan"],
+        read["riwayat_pendidikan"],
+        read["riwayat_diklat"].filter(pl.col("tanggal_selesai") <= as_of),
+        read["riwayat_kinerja"].filter(pl.col("tahun") <= as_of.year),
+        read["riwayat_hukdis"].filter(pl.col("tanggal_sk") <= as_of),
+        read["riwayat_asesmen"].filter(pl.col("tanggal") <= as_of),
+        read["nilai_asesmen"],
+        read["standar"],
+    ])  # fmt: skip
+    ids = pegawai["id"]
+    n = len(ids)
+    # The employee's position (a left join on the jabatan's unique id).
+    # (Gathers from one chunk: several times faster than across the chunks of a Parquet read.)
+    position = jabatan.select(
+        "jenis", "jenjang", "bup",
+        # A JF whose position lists no functional training counts as trained (decisions.md,
+        # IP ASN kompetensi); other kinds of position do not use this flag.
+        pl.when(pl.col("jenis") == "fungsional").then(pl.col("diklat_fungsional").fill_null("") != "")
+        .otherwise(pl.lit(True)).alias("_needs"),
+    ).rechunk()[_nullable_index(_positions(pegawai["jabatan_id"], jabatan["id"]))]  # fmt: skip
+    edu_rows = _positions(education["pegawai_id"], ids)
+    held = pegawai["pendidikan_kode"].rechunk().gather(_nullable_index(edu_rows))
+    of_level = (education["tingkat_kode"] == held).fill_null(False).to_numpy()
+    grad = ByRow(np.where(of_level, edu_rows, -1), n).reduce(education["tahun_lulus"], "min")
+    employees = pegawai.hstack(position).hstack([grad]).select(
+        "id",
+        pl.col("nip").cast(pl.Utf8),
+        pl.col("tanggal_lahir").alias("birth_date"),
+        "status",
+        pl.col("jenis").alias("position_kind"),
+        pl.col("jenjang").alias("position_level"),
+        pl.col("bup").cast(pl.Int16).alias("position_bup"),
+        # An employee without a known position: True, as the join's null jenis gives.
+        pl.col("_needs").fill_null(True).alias("needs_functional_training"),
+        pl.col("pendidikan_kode").alias("education"),
+        pl.col("pangkat_kode").alias("pangkat"),
+        "tmt_pangkat",
+        "tmt_cpns",
+        "tmt_jabatan",
+        pl.col("tahun_lulus").cast(pl.Int16).alias("education_year"),
+        pl.lit(None, dtype=pl.Int32).alias("masa_kerja_months"),
+    )
+
+    def of_active(frame: pl.DataFrame) -> pl.DataFrame:
+        if all_in(frame["pegawai_id"], ids):
+            return frame
+        rows = _positions(frame["pegawai_id"], ids)
+        return frame if (rows >= 0).all() else frame.filter(pl.Series(rows >= 0))
+
+    pid = pl.col("pegawai_id").alias("id")
+    frames = {
+        "employees": employees,
+        "trainings": of_active(trainings).select(
+            pid, pl.col("jenis").alias("type"), pl.col("nama").alias("name"),
+            pl.col("tanggal_selesai").alias("end_date"), pl.col("jp").cast(pl.Int32)),
+        "performance": of_active(performance).select(
+            pid, pl.col("tahun").cast(pl.Int16).alias("year"), pl.col("hasil_kerja").replace("", None),
+            pl.col("perilaku_kerja").replace("", None), pl.col("nilai").cast(pl.Float64)),
+        "discipline": of_active(discipline).select(
+            pid, pl.col("tingkat").alias("level"), pl.col("tanggal_sk").alias("decision_date")),
+        "competency": _competency_rows(employees["id"], pegawai["jabatan_id"], asesmen, nilai, standar),
+    }  # fmt: skip
+    keyed = {name: {**schema, "id": pl.Int64} for name, schema in _SCHEMAS.items()}
+    return EmployeeFrames(**{name: frame.select(list(keyed[name])).cast(keyed[name]) for name, frame in frames.items()})
+
+
+def _competency_rows(
+    ids: pl.Series, jabatan_ids: pl.Series, asesmen: pl.DataFrame, nilai: pl.DataFrame, standar: pl.DataFrame
+) -> pl.DataFrame:
+    """The competency frame of `_keyed_lazy` (the full join of the levels of each employee's
+    latest assessment with the standard of its jabatan) through two small matrices, employee
+    x kompetensi and jabatan x kompetensi: `id, kompetensi, standard, actual`."""
+    n = len(ids)
+    if asesmen["id"].null_count():
+        raise _Irregular("assessment without id")
+    # The latest assessment of each employee: the last by (tanggal, id).
+    rows = _positions(asesmen["pegawai_id"], ids)
+    keep = rows >= 0
+    a_rows, a_ids = rows[keep], asesmen["id"].to_numpy()[keep]
+    a_dates = asesmen["tanggal"].to_physical().to_numpy()[keep]
+    order = np.lexsort((a_ids, a_dates, a_rows))
+    last = order[np.r_[a_rows[order][1:] != a_rows[order][:-1], True]] if order.size else order
+    latest_ids = pl.Series(a_ids[last], dtype=asesmen.schema["id"])
+    owner = a_rows[last]
+    # Levels of the latest assessments, with their employee's row number.
+    pos = _positions(nilai["asesmen_id"], latest_ids)
+    nilai = nilai.filter(pl.Series(pos >= 0))
+    level_rows = owner[pos[pos >= 0]]
+    assessed = np.zeros(n, dtype=bool)
+    assessed[level_rows] = True
+    # Standards of the jabatan of the employees with assessed levels, each jabatan once.
+    held = jabatan_ids.filter(pl.Series(assessed))
+    jabatan = held.drop_nulls().unique()
+    standar = standar.filter(standar["jabatan_id"].is_in(jabatan.implode()))
+    if nilai["kompetensi_kode"].null_count() or standar["kompetensi_kode"].null_count():
+        raise _Irregular("kompetensi missing")
+    names = pl.concat([nilai["kompetensi_kode"].unique(), standar["kompetensi_kode"].unique()]).unique().sort()
+    k = len(names)
+    kinds = pl.Enum(names)
+
+    def matrix(rows: np.ndarray, size: int, codes: pl.Series, levels: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+        """Per (row, kompetensi): whether a record is there, and its level (Int32, null as a
+        value no Int16 level has)."""
+        flat = rows * k + codes.cast(kinds).to_physical().to_numpy().astype(np.int64)
+        if flat.size and np.bincount(flat, minlength=size * k).max() > 1:
+            raise _Irregular("kompetensi twice")
+        present = np.zeros(size * k, dtype=bool)
+        present[flat] = True
+        value = np.full(size * k, _NO_LEVEL, dtype=np.int32)
+        value[flat] = levels.cast(pl.Int32).fill_null(_NO_LEVEL).to_numpy()
+        return present.reshape(size, k), value.reshape(size, k)
+
+    who = np.flatnonzero(assessed)
+    place = np.zeros(n, dtype=np.int64)
+    place[who] = np.arange(len(who))
+    a_present, a_level = matrix(place[level_rows], len(who), nilai["kompetensi_kode"], nilai["level"])
+    s_rows = _positions(standar["jabatan_id"], jabatan)
+    s_present, s_level = matrix(s_rows, len(jabatan), standar["kompetensi_kode"], standar["level"])
+    if len(jabatan):
+        j = _positions(held, jabatan)
+        std_present = s_present[np.maximum(j, 0)] & (j >= 0)[:, None]
+        std_level = s_level[np.maximum(j, 0)]
+    else:
+        std_present = np.zeros((len(who), k), dtype=bool)
+        std_level = np.full((len(who), k), _NO_LEVEL, dtype=np.int32)
+    e, c = np.nonzero(a_present | std_present)
+
+    def levels(present: np.ndarray, level: np.ndarray, name: str) -> pl.Series:
+        values = np.where(present[e, c], level[e, c], _NO_LEVEL)
+        series = pl.Series(name, values, dtype=pl.Int32)
+        return series.set(pl.Series(values == _NO_LEVEL), None).cast(pl.Int16)  # type: ignore[arg-type]
+
+    return pl.DataFrame([
+        ids.gather(who[e]).alias("id"),
+        names.gather(c).alias("kompetensi"),
+        levels(std_present, std_level, "standard"),
+        levels(a_present, a_level, "actual"),
+    ])  # fmt: skip
 def employee_frames(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrames:
     """Collect `employee_frames_lazy` into an EmployeeFrames: `keyed_employee_frames` with the
     text `id` of `EMPLOYEE_SCHEMA` (the same rows)."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from simerit.rules._explain import Explained, Step
+from simerit.rules._rows import by_employee
 from simerit.rules._versions import RuleVersion, in_force
 
 DECISION = "docs/decisions/0025-jpm-computation.md"
@@ -158,27 +159,34 @@ def seleksi_expr(p: pl.Expr, as_of: dt.date | None = None) -> pl.Expr:
     return _scale_expr(p, params.seleksi, params.seleksi_lowest)
 
 
-def jpm_batch(competency: pl.DataFrame, as_of: dt.date | None = None) -> pl.DataFrame:
+def jpm_batch(competency: pl.DataFrame, as_of: dt.date | None = None, *, ids: pl.Series | None = None) -> pl.DataFrame:
     """Batch form of `jpm` over rows `id, kompetensi, standard, actual` (one row per id and
     competency, the latest assessment): `id, jpm_percent (Float64), jpm_pemetaan, jpm_seleksi`.
 
     Same rule (decision 0025): standard levels ≤ 0 or null are not part of the standard; a null
-    actual counts as 0; ids without a standard or without any assessed level get nulls. Vectorised group_by only.
+    actual counts as 0; ids without a standard or without any assessed level get nulls. One row
+    per id found in `competency` (first-seen order), or per id of `ids` in that order when given
+    (nulls for an id without rows; the sums are then placed by row number, no group_by).
     """
     std = pl.col("standard").cast(pl.Int64)
     in_std = std.is_not_null() & (std > 0)
     capped = pl.min_horizontal(pl.col("actual").cast(pl.Int64).fill_null(0), std)
-    sums = (
-        competency.lazy()
-        .select(
-            "id",
-            pl.when(in_std).then(capped).otherwise(0).alias("_got"),
-            pl.when(in_std).then(std).otherwise(0).alias("_need"),
-            pl.col("actual").is_not_null().alias("_assessed"),
-        )
-        .group_by("id", maintain_order=True)
-        .agg(pl.col("_got").sum(), pl.col("_need").sum(), pl.col("_assessed").any())
+    rows = competency.lazy().select(
+        "id",
+        pl.when(in_std).then(capped).otherwise(0).alias("_got"),
+        pl.when(in_std).then(std).otherwise(0).alias("_need"),
+        pl.col("actual").is_not_null().alias("_assessed"),
     )
+    if ids is None:
+        sums = rows.group_by("id", maintain_order=True).agg(
+            pl.col("_got").sum(), pl.col("_need").sum(), pl.col("_assessed").any()
+        )
+    else:
+        records = rows.collect()
+        reduced = by_employee(records["id"], ids).reduce_all(
+            records, {"_got": "sum", "_need": "sum", "_assessed": "any"}
+        )
+        sums = reduced.insert_column(0, ids.cast(competency.schema["id"]).alias("id")).lazy()
     # `.round(2)`: polars divides by multiplying with 0.01, which can miss the nearest float by one
     # ulp; rounding brings it back to exactly what `percent_of` gives.
     pct = pl.when((pl.col("_need") > 0) & pl.col("_assessed")).then(

@@ -16,9 +16,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import polars as pl
 
 from simerit.rules._explain import Explained, Step
+from simerit.rules._rows import by_employee
 from simerit.rules._versions import RuleVersion, in_force
 from simerit.rules.pangkat import PANGKAT_ORDER
 from simerit.rules.profile import EmployeeFrames, EmployeeProfile
@@ -178,19 +180,19 @@ def duk_rank_batch(
     the OPD) or across all rows. Same basis and decisions as `duk_key`.
     """
     params = in_force(VERSIONS, as_of).params
-    latihan = (
-        frames.trainings.lazy()
-        .filter((pl.col("type") == "kepemimpinan") & pl.col("end_date").is_not_null() & (pl.col("end_date") <= as_of))
-        .with_columns(
-            pl.col("name").replace_strict(params.latihan_rank, default=None, return_dtype=pl.Int8).alias("_rank")
-        )
-        .filter(pl.col("_rank").is_not_null())
-        .group_by("id")
-        .agg(
-            pl.col("_rank").max().alias("_lat"),
-            pl.col("end_date").filter(pl.col("_rank") == pl.col("_rank").max()).min().alias("_lat_date"),
-        )
-    )
+    # The highest leadership training and, among those of that rank, the earliest end date: the
+    # largest of rank * 2^32 + (2^31 - 1 - end date in days) per employee, placed by row number.
+    counted = (pl.col("type") == "kepemimpinan") & pl.col("end_date").is_not_null() & (pl.col("end_date") <= as_of)
+    lat_rank = pl.col("name").replace_strict(params.latihan_rank, default=None, return_dtype=pl.Int64)
+    records = frames.trainings.lazy().filter(counted).select(
+        "id",
+        (lat_rank * (1 << 32) + ((1 << 31) - 1 - pl.col("end_date").to_physical().cast(pl.Int64))).alias("_lat_key"),
+    ).collect()
+    best = by_employee(records["id"], frames.employees["id"]).reduce(records["_lat_key"], "max")
+    latihan = pl.DataFrame([
+        (best // (1 << 32)).cast(pl.Int8).alias("_lat"),
+        ((1 << 31) - 1 - best % (1 << 32)).cast(pl.Int32).cast(pl.Date).alias("_lat_date"),
+    ])  # fmt: skip
     tmt_cpns = pl.col("tmt_cpns")
     from_tmt = (
         (pl.lit(as_of.year) - tmt_cpns.dt.year().cast(pl.Int32)) * 12
@@ -224,46 +226,63 @@ def duk_rank_batch(
     # Then the text of `id` (frames keyed by an integer id still break the last ties as text).
     order = [f"_k{i}" for i in range(1, 13)]
     rank = pl.int_range(1, pl.len() + 1, dtype=pl.UInt32)
-    keyed = (
-        frames.employees.lazy()
-        .with_row_index("_row")
-        .join(latihan, on="id", how="left")
-        .select("_row", "id", *groups, *keys)
-        .collect()
-    )
-    index = _order_index(keyed, order)
-    ranked = keyed.select("_row", "id", *groups)[index].lazy()
+    keyed = frames.employees.hstack(latihan).lazy().select("id", *groups, *keys).collect()
+    missing = _physical(LAST_DATE)
+    index = _order_index(keyed, order, {"_k2": missing, "_k4": missing, "_k7": missing, "_k9": LAST_YEAR, "_k10": missing})
+    if not group_by and employee_order:  # rank i+1 at the row in place i of the order
+        ranks = np.empty(keyed.height, dtype=np.uint32)
+        ranks[index.to_numpy()] = np.arange(1, keyed.height + 1, dtype=np.uint32)
+        return keyed.select("id").with_columns(pl.Series("duk_rank", ranks))
+    ranked = keyed.select("id", *groups).with_row_index("_row")[index].lazy()
     ranked = ranked.select("_row", "id", (rank.over(group_by) if group_by else rank).alias("duk_rank"))
     return (ranked.sort("_row") if employee_order else ranked).drop("_row").collect()
 
 
-def _order_index(keyed: pl.DataFrame, order: list[str]) -> pl.Series:
+def _physical(day: dt.date) -> int:
+    """The days since 1970-01-01 of `day` (polars' Date)."""
+    return (day - dt.date(1970, 1, 1)).days
+
+
+def _order_index(keyed: pl.DataFrame, order: list[str], last: dict[str, int] | None = None) -> pl.Series:
     """The row positions of `keyed` sorted by the columns `order` (the DUK keys, the last one the
     NIP text) and then by the text of `id`, usually found through a few packed integers: a sort
     by many columns is slow. Each key becomes its offset from its own minimum (same order) in as
-    many bits as its range needs, and UInt64 words hold the keys in criterion order; the words are
-    sorted one at a time from the last with a stable sort, so ties keep the order of the later
-    words. The NIP joins as a number when every recorded NIP has the same length in digits only
+    many bits as its range needs, and UInt64 words hold the keys in criterion order; one sort by
+    the words in turn gives the order. The NIP joins as a number when every recorded NIP has the same length in digits only
     (then number order is text order). When two rows tie on every word, or the NIPs are not like
-    that, the plain sort by every column decides."""
+    that, the plain sort by every column decides. `last`: per key column, the (physical) value
+    that stands for a missing one (sorting after every other)."""
     nip = order[-1]
+    last = last or {}
 
     def plain() -> pl.Series:
         return keyed.select(pl.arg_sort_by([*order, pl.col("id").cast(pl.Utf8)]).alias("_i"))["_i"]
 
     if keyed.height < 2:
         return plain()
+    # Digits only: the text parses as an unsigned number and has no leading "+" (which the parse
+    # accepts); with at most 18 characters it cannot overflow. A parse is cheaper than a regex.
+    number = pl.col(nip).cast(pl.UInt64, strict=False)
     lengths = keyed.lazy().filter(pl.col(nip) != "").select(
         pl.col(nip).str.len_bytes().min().alias("lo"), pl.col(nip).str.len_bytes().max().alias("hi"),
-        pl.col(nip).str.contains(r"^[0-9]+$").all().alias("digits"),
+        (number.is_not_null() & ~pl.col(nip).str.starts_with("+")).all().alias("digits"),
     ).collect().row(0)  # fmt: skip
     if lengths[0] is not None and not (lengths[0] == lengths[1] <= 18 and lengths[2]):
         return plain()
     as_int = {c: pl.col(c).to_physical().cast(pl.Int64) for c in order[:-1]}
     as_int[nip] = pl.col(nip).replace("", None).cast(pl.UInt64).fill_null(0).cast(pl.Int64)
+    # A key's "missing" value (LAST_DATE, far after every real date) takes the place right after
+    # its largest other value instead: the same order and ties in a fraction of the bits.
+    below = {c: as_int[c].filter(as_int[c] != value) for c, value in last.items()}
     bounds = keyed.lazy().select(
-        *[e.min().alias(f"{c}_min") for c, e in as_int.items()], *[e.max().alias(f"{c}_max") for c, e in as_int.items()]
+        *[e.min().alias(f"{c}_min") for c, e in as_int.items()], *[e.max().alias(f"{c}_max") for c, e in as_int.items()],
+        *[e.max().alias(f"{c}_below") for c, e in below.items()],
     ).collect().row(0, named=True)  # fmt: skip
+    for c, value in last.items():
+        top = bounds[f"{c}_below"]
+        if top is not None and bounds[f"{c}_max"] == value:
+            as_int[c] = pl.when(as_int[c] == value).then(top + 1).otherwise(as_int[c])
+            bounds[f"{c}_max"] = top + 1
     words: list[pl.Expr] = []
     word: pl.Expr | None = None
     used = 0
@@ -279,9 +298,9 @@ def _order_index(keyed: pl.DataFrame, order: list[str]) -> pl.Series:
         used += width
     words.append(word)
     names = [f"_w{i}" for i in range(len(words))]
-    packed = keyed.select(*[w.alias(n) for w, n in zip(words, names, strict=True)]).with_row_index("_i")
-    for name in reversed(names):
-        packed = packed.sort(name, maintain_order=True)
-    if packed.select(pl.all_horizontal([pl.col(n) == pl.col(n).shift(1) for n in names]).any()).item():
-        return plain()
-    return packed["_i"]
+    packed = keyed.select(*[w.alias(n) for w, n in zip(words, names, strict=True)]).with_row_index("_i").sort(names)
+    tied = np.ones(packed.height - 1, dtype=bool)
+    for name in names:
+        word = packed[name].to_numpy()
+        tied &= word[1:] == word[:-1]
+    return plain() if tied.any() else packed["_i"]

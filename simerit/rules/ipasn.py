@@ -19,6 +19,7 @@ from simerit.rules import skp
 from simerit.rules._dates import months_before
 from simerit.rules._explain import Basis, Explained, Problem, Step
 from simerit.rules._ipasn_params import FLAGS, PARAMS_2019, IpAsnParams
+from simerit.rules._rows import by_employee
 from simerit.rules._versions import NoVersionInForce, RuleVersion, in_force
 from simerit.rules.profile import EmployeeFrames, EmployeeProfile
 
@@ -272,24 +273,28 @@ def _bands_expr(value: pl.Expr, bands: Sequence[tuple[float, float]], otherwise:
     return expr
 
 
-def _training_facts(trainings: pl.DataFrame, as_of: dt.date, params: IpAsnParams) -> pl.LazyFrame:
+def _training_facts(trainings: pl.DataFrame, as_of: dt.date, params: IpAsnParams, ids: pl.Series) -> pl.DataFrame:
+    """Per employee of `ids` (in that order): the best leadership training's rank (`_lead`, the
+    lowest number), any functional training (`_func`), the JP of technical trainings in their
+    window (`_jp`) and any seminar in its window (`_seminar`); null without records."""
     tech_start = months_before(as_of, params.technical_window_months)
     sem_start = months_before(as_of, params.seminar_window_months)
     t, end, jp = pl.col("type"), pl.col("end_date"), pl.col("jp")
     rank = pl.col("name").replace_strict(dict(params.leadership_rank), default=None, return_dtype=pl.Int8)
-    return (
-        trainings.lazy()
-        .filter(end.is_not_null() & (end <= as_of))
-        .select(
-            "id",
-            pl.when(t == "kepemimpinan").then(rank).alias("_lead"),
+    counted = end.is_not_null() & (end <= as_of)
+    records, leadership = pl.collect_all([
+        trainings.lazy().select(
+            pl.when(counted).then(pl.col("id")).alias("id"),
             (t == "fungsional").alias("_func"),
             pl.when((t == "teknis") & (end > tech_start)).then(jp.fill_null(0)).otherwise(0).alias("_jp"),
             ((t == "seminar") & (end > sem_start)).alias("_seminar"),
-        )
-        .group_by("id")
-        .agg(pl.col("_lead").min(), pl.col("_func").any(), pl.col("_jp").sum(), pl.col("_seminar").any())
-    )
+        ),
+        # The leadership ranks of the few leadership records only (a text lookup per record).
+        trainings.lazy().filter(counted & (t == "kepemimpinan")).select("id", rank.alias("_lead")),
+    ])  # fmt: skip
+    facts = by_employee(records["id"], ids).reduce_all(records, {"_func": "any", "_jp": "sum", "_seminar": "any"})
+    lead = by_employee(leadership["id"], ids).reduce(leadership["_lead"], "min")
+    return facts.insert_column(0, lead)
 
 
 def ip_asn_batch(
@@ -322,14 +327,13 @@ def ip_asn_batch(
         .then(_bands_expr(pl.col("_nilai_now"), params.kinerja_bands, 1.0))
     )
     disc_start = months_before(as_of, params.discipline_window_months)
-    disc = (
-        frames.discipline.lazy()
-        .filter((pl.col("decision_date") > disc_start) & (pl.col("decision_date") <= as_of))
-        .select("id", pl.col("level").replace_strict(dict(params.discipline_points), default=None,
-                                                     return_dtype=pl.Float64).alias("_disiplin"))
-        .group_by("id")
-        .agg(pl.col("_disiplin").min())
+    in_window = (pl.col("decision_date") > disc_start) & (pl.col("decision_date") <= as_of)
+    disc = frames.discipline.select(
+        pl.when(in_window).then(pl.col("id")).alias("id"),
+        pl.col("level").replace_strict(dict(params.discipline_points), default=None, return_dtype=pl.Float64)
+        .alias("_disiplin"),
     )  # fmt: skip
+    disc = by_employee(disc["id"], ids).reduce(disc["_disiplin"], "min")
     # The text columns are looked up once each: their index among the table's keys (an Enum cast,
     # null when missing or not in the table) picks every value from small tables.
     kinds = list(params.competency_points)
@@ -395,10 +399,10 @@ def ip_asn_batch(
         frames.employees.select("id", "status", "position_kind", "position_level", "needs_functional_training",
                                 "education")
         .hstack(now)
-        .hstack(skp.rows_for(_training_facts(frames.trainings, as_of, params).collect(), ids).drop("id"))
+        .hstack(_training_facts(frames.trainings, as_of, params, ids))
+        .hstack([disc])
         .lazy()
         .with_columns(kinerja.alias("_kinerja"), *lookups)
-        .join(disc, on="id", how="left", maintain_order="left")
         .select("id", measured.fill_null(False).alias("_measured"),
                 *[pl.when(measured).then(e.cast(pl.Float64)).alias(n) for n, e in scores.items()], flag_code.alias("_flags"))
         .with_columns(pl.when(pl.col("_measured")).then(pl.sum_horizontal(*scores).round(2)).alias("total"))

@@ -25,7 +25,7 @@ from simerit.rules._versions import NoVersionInForce, RuleVersion, in_force
 from simerit.rules.profile import Discipline, EmployeeFrames, EmployeeProfile
 from simerit.rules.reference import load_table
 from simerit.rules.retirement import tanggal
-from simerit.rules.skp import PerformanceSummary, describe_record, key_label, performance_summary, year_record
+from simerit.rules.skp import PerformanceSummary, describe_record, key_codes, performance_summary, year_record
 
 BASIS_KP = "PP 99/2000 jo. PP 12/2002"
 DECISION_NEXT = "docs/decisions/0013-kp-next-date.md"
@@ -290,19 +290,39 @@ def _period_lookup() -> tuple[pl.Series, pl.Series]:
     return pl.Series(old, dtype=pl.Int32), pl.Series(new, dtype=pl.Int32)
 
 
+@cache
+def _period_table() -> tuple[int, pl.Series]:
+    """`_period_lookup` as a table: its first month index, and per month from there the month
+    index of the next period (null for a month without one)."""
+    old, new = _period_lookup()
+    first = int(old.min())  # type: ignore[arg-type]
+    table = [None] * (int(old.max()) - first + 1)  # type: ignore[operator]
+    for o, n in zip(old.to_list(), new.to_list(), strict=True):
+        table[o - first] = n
+    return first, pl.Series(table, dtype=pl.Int32)
+
+
 def with_next_kp_date(frame: pl.LazyFrame, tmt_pangkat: str, as_of: dt.date, alias: str) -> pl.LazyFrame:
     """Batch form of `next_kp_date`: adds column `alias` (same basis and decision 0013).
 
     A month lookup replaces the scalar search; months past the table repeat its last year, which
     lies in the open-ended newest period version.
     """
-    old, new = _period_lookup()
-    start = pl.max_horizontal(pl.col(tmt_pangkat).dt.offset_by("4y"), pl.lit(as_of))
-    total = start.dt.year().cast(pl.Int32) * 12 + start.dt.month().cast(pl.Int32) - 1 + (start.dt.day() > 1)
+    first, table = _period_table()
+    # The first month (year * 12 + month - 1) starting on or after max(TMT + 4 years, as_of): the
+    # month of a date, plus one unless it is the 1st, grows with the date, so it is the larger of
+    # the two dates' months; 4 years later is 48 months later (a 29 February becoming the 28th
+    # is still not the 1st).
+    tmt = pl.col(tmt_pangkat)
+    month_of = tmt.dt.year().cast(pl.Int32) * 12 + tmt.dt.month().cast(pl.Int32) - 1 + (tmt.dt.day() > 1)
+    total = pl.max_horizontal(month_of + 48, pl.lit(as_of.year * 12 + as_of.month - 1 + (as_of.day > 1)))
     end = LOOKUP_END_YEAR * 12
     t = pl.col("_kp_t")
     shift = pl.when(t >= end).then((t - end) // 12 * 12 + 12).otherwise(0)
-    nxt = (t - shift).replace_strict(old, new, default=None, return_dtype=pl.Int32) + shift
+    # The month's entry of the lookup (null before its first month), by position in the table.
+    month = t - shift - first
+    inside = (month >= 0) & (month < len(table))
+    nxt = pl.when(inside).then(pl.lit(table).gather(month.clip(0, len(table) - 1))) + shift
     return (
         frame.with_columns(pl.when(pl.col(tmt_pangkat).is_not_null()).then(total.cast(pl.Int32)).alias("_kp_t"))
         .with_columns(nxt.alias("_kp_t"))
@@ -384,7 +404,9 @@ def kp_reguler_batch(
             expr = pl.when(pl.col(year) == y).then(pl.col(f"_key_{y}")).otherwise(expr)
         return expr
 
-    performing = key_label(key_of("_y1")).is_in(PASSING) & key_label(key_of("_y2")).is_in(PASSING)
+    # A passing predikat (PASSING) by the key's last two digits (what `key_label` reads), no text.
+    passing = key_codes(PASSING)
+    performing = (key_of("_y1") % 100).is_in(passing) & (key_of("_y2") % 100).is_in(passing)
     blocked = (
         frames.discipline.lazy()
         .filter(pl.col("decision_date").is_not_null())

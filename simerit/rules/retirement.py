@@ -175,7 +175,10 @@ def bup_expr(as_of: dt.date) -> pl.Expr:
     version = _version(as_of)
     if version is None:
         return pl.lit(None, dtype=pl.Int16)
-    by_level = pl.col("position_level").replace_strict(version.params, default=None, return_dtype=pl.Int16)
+    # The level's index among the table's keys (an Enum cast; null when unknown) picks its BUP.
+    levels = list(version.params)
+    index = pl.col("position_level").cast(pl.Enum(levels), strict=False).to_physical()
+    by_level = pl.lit(pl.Series([version.params[k] for k in levels], dtype=pl.Int16)).gather(index)
     return pl.coalesce(pl.col("position_bup").cast(pl.Int16), by_level)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from simerit.rules._explain import Explained, Step
+from simerit.rules._rows import by_employee
 from simerit.rules._versions import RuleVersion
 from simerit.rules.profile import Performance
 
@@ -197,11 +198,15 @@ _CELL_RANK = pl.Series(
 def rank_expr() -> pl.Expr:
     """`PREDIKAT_RANK` of the matrix cell (PermenPANRB 6/2022) of `hasil_kerja` x `perilaku_kerja`
     (Int32), null unless both ratings are in the matrix. Each rating becomes its index among the
-    known ratings (an Enum cast: unknown or empty text gives null) and the cell number picks the
-    rank from a table: the same cells as looking up the pair, several times faster."""
+    known ratings (unknown or empty text gives null; a few comparisons with each known rating,
+    cheaper than hashing the text) and the cell number picks the rank from a table: the same
+    cells as looking up the pair, several times faster."""
 
     def index(column: str, values: tuple[str, ...]) -> pl.Expr:
-        return pl.col(column).cast(pl.Enum(values), strict=False).to_physical().cast(pl.Int32)
+        expr: pl.Expr = pl.lit(None, dtype=pl.Int32)
+        for i, value in reversed(list(enumerate(values))):
+            expr = pl.when(pl.col(column) == value).then(pl.lit(i, dtype=pl.Int32)).otherwise(expr)
+        return expr
 
     cell = index("hasil_kerja", _HASIL) * len(_PERILAKU) + index("perilaku_kerja", _PERILAKU)
     return pl.lit(_CELL_RANK).gather(cell)
@@ -268,9 +273,21 @@ _KEY_LABELS = {
 }
 
 
+_LABEL_TABLE = pl.Series([_KEY_LABELS.get(code) for code in range(100)], dtype=pl.Utf8)
+
+
+def key_codes(labels: Iterable[str]) -> list[int]:
+    """The last two digits (`key % 100`) of the `record_keys` keys whose `key_label` is one of
+    `labels`: a test on integers instead of on the label's text."""
+    wanted = set(labels)
+    return sorted(code for code, label in _KEY_LABELS.items() if label in wanted)
+
+
 def key_label(key: pl.Expr) -> pl.Expr:
     """The predikat (PermenPANRB 6/2022) or PP 46/2011 label of a `record_keys` key."""
-    return (key % 100).replace_strict(_KEY_LABELS, default=None, return_dtype=pl.Utf8)
+    # The label by position in a table of every two-digit ending (null where none).
+    code = key % 100
+    return pl.when((code >= 0) & (code < 100)).then(pl.lit(_LABEL_TABLE).gather(code.clip(0, 99).cast(pl.Int64)))
 
 
 @dataclass(frozen=True)
@@ -329,7 +346,7 @@ def performance_summary(
     now = year == as_of.year
     up_to = year <= as_of.year
     maxima = ["_key", "_rated", *[f"_key_{y}" for y in years]]
-    summary = (
+    records = (
         performance.lazy()
         .select("id", year, rank_expr().alias("_rank"), pl.col("nilai").cast(pl.Float64))
         .with_columns(rated_key.alias("_r"), any_key.alias("_k"))
@@ -337,17 +354,20 @@ def performance_summary(
             "id",
             pl.when(up_to).then(pl.col("_k")).alias("_key"),
             pl.when(up_to).then(pl.col("_r")).alias("_rated"),
+            *[pl.when(year == y).then(pl.col("_k")).alias(f"_key_{y}") for y in years],
             pl.when(now).then(pl.col("_rank")).alias("_rank_now"),
             pl.when(now & pl.col("_rank").is_null()).then(pl.col("nilai")).alias("_nilai_now"),
-            *[pl.when(year == y).then(pl.col("_k")).alias(f"_key_{y}") for y in years],
         )
-        .group_by("id")
-        .agg(pl.col(maxima).max(), pl.col("_rank_now", "_nilai_now").min())
+        .collect()
     )  # fmt: skip
-    base = ids.cast(performance.schema["id"]).to_frame("id") if ids is not None else None
+    base = ids.cast(performance.schema["id"]) if ids is not None else None
     if base is None:
-        base = performance.select("id").unique(maintain_order=True)
-    return PerformanceSummary(as_of, years, rows_for(summary.collect(), base["id"]))
+        base = performance.select("id").unique(maintain_order=True)["id"]
+    # Per employee, placed by row number (`_rows`): the largest key, the worst rank and lowest
+    # value of the measurement year; what a group_by per id and a join back give.
+    how = {**dict.fromkeys(maxima, "max"), "_rank_now": "min", "_nilai_now": "min"}
+    reduced = by_employee(records["id"], base).reduce_all(records, how)  # type: ignore[arg-type]
+    return PerformanceSummary(as_of, years, reduced.insert_column(0, base.alias("id")))
 
 
 def latest_predikats_batch(

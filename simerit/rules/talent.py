@@ -154,22 +154,28 @@ def nine_box_batch(frame: pl.DataFrame, thresholds: PotentialThresholds = DEFAUL
     menengah = menengah.cast(pl.Float64).fill_null(thresholds.menengah)
     kin_index = {"di_bawah": 0, "sesuai": 1, "di_atas": 2}
     pot_index = {"rendah": 0, "menengah": 1, "tinggi": 2}
-    kin = pl.col("predikat").replace_strict(
-        {k: kin_index[v] for k, v in KINERJA_AXIS.items()}, default=None, return_dtype=pl.Int8
-    )
+    # Each value by position in a small table (an Enum cast gives the predikat's index), no
+    # lookup of text per row.
+    predikats = list(KINERJA_AXIS)
+    axis = pl.Series([kin_index[KINERJA_AXIS[k]] for k in predikats], dtype=pl.Int8)
+    kin = pl.lit(axis).gather(pl.col("predikat").cast(pl.Enum(predikats), strict=False).to_physical())
     pot = pl.when(p >= tinggi).then(2).when(p >= menengah).then(1).otherwise(0).cast(pl.Int8)
     code = pl.when(kin.is_not_null() & p.is_not_null()).then(kin * 3 + pot)  # one integer per cell
     box_of = {kin_index[k] * 3 + pot_index[v]: box for (k, v), box in BOXES.items()}
     kinerja = {i: k for k, i in kin_index.items()}
     potensial = {i: v for v, i in pot_index.items()}
+
+    def table(values: dict[int, object], size: int, dtype: pl.DataType) -> pl.Expr:
+        return pl.lit(pl.Series([values.get(i) for i in range(size)], dtype=dtype))
+
     return (
         frame.lazy()
-        .select("id", code.alias("_code"))
+        .select("id", code.cast(pl.Int64).alias("_code"))
         .select(
             "id",
-            pl.col("_code").replace_strict(box_of, default=None, return_dtype=pl.Int8).alias("box"),
-            (pl.col("_code") // 3).replace_strict(kinerja, default=None, return_dtype=pl.Utf8).alias("kinerja"),
-            (pl.col("_code") % 3).replace_strict(potensial, default=None, return_dtype=pl.Utf8).alias("potensial"),
+            table(box_of, 9, pl.Int8).gather(pl.col("_code")).alias("box"),
+            table(kinerja, 3, pl.Utf8).gather(pl.col("_code") // 3).alias("kinerja"),
+            table(potensial, 3, pl.Utf8).gather(pl.col("_code") % 3).alias("potensial"),
         )
         .collect()
     )  # fmt: skip
@@ -196,7 +202,7 @@ def talent_batch(
     elif not latest["id"].equals(ids):
         raise ValueError("latest: not the rows of frames.employees (compute it with ids=frames.employees['id'])")
     pred = skp.predikat_columns(latest, ratings_only=True)
-    jpm = competency.jpm_batch(frames.competency, as_of)
-    joined = pred.hstack(skp.rows_for(jpm, pred["id"]).drop("id"))  # a left join, rows in `pred` order
+    jpm = competency.jpm_batch(frames.competency, as_of, ids=pred["id"])  # rows in `pred` order
+    joined = pred.hstack(jpm.drop("id"))
     boxes = nine_box_batch(joined, thresholds)  # a row-wise select: rows stay in `joined` order
     return joined.hstack(boxes.drop("id"))

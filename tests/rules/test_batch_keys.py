@@ -111,6 +111,7 @@ def test_duk_last_tie_break_is_the_id_text_on_integer_ids():
         ("19750101200003100A", "197501012000031001", "197501012000031002"),  # not digits only
         ("197501012000031002", "197501012000031002", "197501012000031001"),  # same NIP twice: id decides
         ("", "000000000000000000", None),  # empty text before any NIP, missing last
+        ("+97501012000031001", "197501012000031001", "097501012000031002"),  # a sign parses, is not a digit
     ],
 )
 def test_duk_nip_as_text_whatever_the_nips_look_like(nips):
