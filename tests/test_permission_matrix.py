@@ -13,6 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.seleksi import permissions as seleksi_permissions
+from tests.sistemmerit import permissions as sistemmerit_permissions
 from tests.talenta import permissions as talenta_permissions
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +97,7 @@ EXPECTED: dict[str, dict[str, list[int]]] = {
     },
 }
 # Apps keep their rows beside their tests: {url name: {target: statuses}} and {target: world -> pk}.
-APP_PERMISSIONS = (talenta_permissions, seleksi_permissions)
+APP_PERMISSIONS = (talenta_permissions, seleksi_permissions, sistemmerit_permissions)
 TARGETS: dict[str, Any] = {}
 for _module in APP_PERMISSIONS:
     assert not set(_module.EXPECTED) & set(EXPECTED), f"{_module.__name__} repeats a URL name"

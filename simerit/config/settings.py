@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "simerit.laporan",
     "simerit.talenta",
     "simerit.seleksi",
+    "simerit.sistemmerit",
 ]
 
 MIDDLEWARE = [

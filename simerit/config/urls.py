@@ -19,6 +19,7 @@ urlpatterns = [
     path("laporan/", include("simerit.laporan.urls")),
     path("talenta/", include("simerit.talenta.urls")),
     path("seleksi/", include("simerit.seleksi.urls")),
+    path("sistem-merit/", include("simerit.sistemmerit.urls")),
     path("audit/", include("simerit.core.urls")),
     path("api/", include((router.urls, "api"))),
     path("admin/", admin.site.urls),

@@ -1,0 +1,141 @@
+"""Self-assessment screens (decision 0090): list per year with the trend, create, fill by aspect,
+result with the priorities, finalise, Excel/PDF export. Reads through `selectors`, writes through
+`services`; the score comes from `simerit.rules.merit_system`."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from simerit.core.permissions import role_required, user_has_role
+from simerit.laporan.export import to_pdf, to_xlsx
+from simerit.rules import merit_system
+from simerit.sistemmerit import exports, selectors, services
+from simerit.sistemmerit.models import MANAGE_ROLES, VIEW_ROLES
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF = "application/pdf"
+
+
+def _errors(request: HttpRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@role_required(VIEW_ROLES)
+def list_view(request: HttpRequest) -> HttpResponse:
+    rows = []
+    for a in selectors.assessment_list(user=request.user).prefetch_related("answers"):
+        value = merit_system.score(selectors.levels_of(a), a.instrument).value
+        rows.append({"a": a, "v": value})
+    can = user_has_role(request.user, MANAGE_ROLES)
+    taken = {r["a"].tahun for r in rows}
+    this_year = timezone.localdate().year
+    years = [y for y in range(this_year + 1, 2018, -1) if y not in taken]
+    instrument = merit_system.instrument_for(timezone.localdate())
+    return render(request, "sistemmerit/list.html", {
+        "rows": rows, "can": can, "years": years, "default_year": this_year if this_year in years else None,
+        "trend": selectors.trend(user=request.user), "instrument": instrument,
+    })  # fmt: skip
+
+
+@role_required(MANAGE_ROLES)
+@require_POST
+def create_view(request: HttpRequest) -> HttpResponse:
+    try:
+        assessment = services.assessment_create(acting_user=request.user, tahun=request.POST.get("tahun", ""))
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect("sistemmerit:index")
+    messages.success(
+        request,
+        _("Penilaian mandiri %(t)s dibuat. Level indikator yang dapat dibuktikan dari data sudah diisi dengan saran sistem.")
+        % {"t": assessment.tahun},
+    )
+    return redirect("sistemmerit:fill", pk=assessment.pk)
+
+
+@role_required(VIEW_ROLES)
+def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_get(user=request.user, pk=pk)
+    res = selectors.result(assessment)
+    can = user_has_role(request.user, MANAGE_ROLES) and not assessment.final
+    return render(request, "sistemmerit/detail.html", {"a": assessment, "r": res, "can": can})
+
+
+def _typed(request: HttpRequest, assessment) -> dict[str, dict[str, str]]:  # noqa: ANN001
+    return {
+        i.code: {k: request.POST.get(f"{k}_{i.code}", "") for k in ("level", "evidence", "note")}
+        for i in assessment.instrument.indicators
+    }
+
+
+@role_required(MANAGE_ROLES)
+def fill_view(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_get(user=request.user, pk=pk)
+    if assessment.final and request.method != "POST":
+        messages.info(request, _("Penilaian ini sudah final dan tidak dapat diubah."))
+        return redirect(assessment)
+    typed = None
+    status = 200
+    invalid: set[str] = set()
+    if request.method == "POST":
+        typed = _typed(request, assessment)
+        try:
+            services.answers_save(acting_user=request.user, assessment=assessment, data=typed)
+        except ValidationError as exc:
+            _errors(request, exc)
+            status = 400
+            if assessment.final:
+                return redirect(assessment)
+            invalid = set(getattr(exc, "error_dict", {}))
+        else:
+            messages.success(request, _("Jawaban disimpan."))
+            if request.POST.get("lanjut") == "hasil":
+                return redirect(assessment)
+            return redirect("sistemmerit:fill", pk=assessment.pk)
+    groups = selectors.form_groups(assessment, typed, invalid)
+    return render(
+        request, "sistemmerit/fill.html",
+        {"a": assessment, "groups": groups, "instrument": assessment.instrument}, status=status,
+    )  # fmt: skip
+
+
+@role_required(MANAGE_ROLES)
+@require_POST
+def finalise_view(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_get(user=request.user, pk=pk)
+    try:
+        services.assessment_finalise(acting_user=request.user, assessment=assessment)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("Penilaian mandiri %(t)s difinalkan dan dikunci.") % {"t": assessment.tahun})
+    return redirect(assessment)
+
+
+def _export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    assessment = selectors.assessment_get(user=request.user, pk=pk)
+    tabel = exports.result_table(assessment, selectors.result(assessment))
+    if fmt == "pdf":
+        body, ctype = to_pdf(tabel, dicetak=timezone.localdate(), tempat=exports.tempat(assessment)), PDF
+    else:
+        body, ctype = to_xlsx(tabel, sheet="Penilaian mandiri"), XLSX
+    response = HttpResponse(body, content_type=ctype)
+    response["Content-Disposition"] = f'attachment; filename="penilaian-mandiri-sistem-merit-{assessment.tahun}.{fmt}"'
+    return response
+
+
+@role_required(VIEW_ROLES)
+def export_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _export(request, pk, "xlsx")
+
+
+@role_required(VIEW_ROLES)
+def export_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _export(request, pk, "pdf")
