@@ -65,6 +65,33 @@ def _lazy(tables: Mapping[str, Frame], name: str) -> pl.LazyFrame:
     return tables[name].lazy().select(USED_COLUMNS[name])
 
 
+def _employee_columns() -> list[pl.Expr | str]:
+    """The first columns of the employees' frame, from `pegawai` and its jabatan (both ways of
+    building the frames: the joins of `_keyed_lazy` and the row numbers of `_by_row_number`)."""
+    return [
+        "id",
+        pl.col("nip").cast(pl.Utf8),
+        pl.col("tanggal_lahir").alias("birth_date"),
+        "status",
+        pl.col("jenis").alias("position_kind"),
+        pl.col("jenjang").alias("position_level"),
+        pl.col("bup").cast(pl.Int16).alias("position_bup"),
+    ]
+
+
+def _career_columns() -> list[pl.Expr | str]:
+    """The last columns of the employees' frame: education, pangkat and the TMT dates."""
+    return [
+        pl.col("pendidikan_kode").alias("education"),
+        pl.col("pangkat_kode").alias("pangkat"),
+        "tmt_pangkat",
+        "tmt_cpns",
+        "tmt_jabatan",
+        pl.col("tahun_lulus").cast(pl.Int16).alias("education_year"),
+        pl.lit(None, dtype=pl.Int32).alias("masa_kerja_months"),
+    ]
+
+
 def _keyed_lazy(
     tables: Mapping[str, Frame], as_of: dt.date, active_ids: pl.Series | None = None
 ) -> dict[str, pl.LazyFrame]:
@@ -89,26 +116,14 @@ def _keyed_lazy(
         pegawai.join(jabatan, on="jabatan_id", how="left")
         .join(grad, left_on="id", right_on="pegawai_id", how="left")
         .select(
-            "id",
-            pl.col("nip").cast(pl.Utf8),
-            pl.col("tanggal_lahir").alias("birth_date"),
-            "status",
-            pl.col("jenis").alias("position_kind"),
-            pl.col("jenjang").alias("position_level"),
-            pl.col("bup").cast(pl.Int16).alias("position_bup"),
+            *_employee_columns(),
             # A JF whose position lists no functional training counts as trained (decisions.md,
             # IP ASN kompetensi); other kinds of position do not use this flag.
             pl.when(pl.col("jenis") == "fungsional")
             .then(pl.col("diklat_fungsional").fill_null("") != "")
             .otherwise(pl.lit(True))
             .alias("needs_functional_training"),
-            pl.col("pendidikan_kode").alias("education"),
-            pl.col("pangkat_kode").alias("pangkat"),
-            "tmt_pangkat",
-            "tmt_cpns",
-            "tmt_jabatan",
-            pl.col("tahun_lulus").cast(pl.Int16).alias("education_year"),
-            pl.lit(None, dtype=pl.Int32).alias("masa_kerja_months"),
+            *_career_columns(),
         )
     )
 
@@ -275,22 +290,10 @@ def _by_row_number(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrame
     of_level = (education["tingkat_kode"] == held).fill_null(False).to_numpy()
     grad = ByRow(np.where(of_level, edu_rows, -1), n).reduce(education["tahun_lulus"], "min")
     employees = pegawai.hstack(position).hstack([grad]).select(
-        "id",
-        pl.col("nip").cast(pl.Utf8),
-        pl.col("tanggal_lahir").alias("birth_date"),
-        "status",
-        pl.col("jenis").alias("position_kind"),
-        pl.col("jenjang").alias("position_level"),
-        pl.col("bup").cast(pl.Int16).alias("position_bup"),
+        *_employee_columns(),
         # An employee without a known position: True, as the join's null jenis gives.
         pl.col("_needs").fill_null(True).alias("needs_functional_training"),
-        pl.col("pendidikan_kode").alias("education"),
-        pl.col("pangkat_kode").alias("pangkat"),
-        "tmt_pangkat",
-        "tmt_cpns",
-        "tmt_jabatan",
-        pl.col("tahun_lulus").cast(pl.Int16).alias("education_year"),
-        pl.lit(None, dtype=pl.Int32).alias("masa_kerja_months"),
+        *_career_columns(),
     )
 
     def of_active(frame: pl.DataFrame) -> pl.DataFrame:
