@@ -77,8 +77,11 @@ def suggestions(*, instansi_id: int, tahun: int, instrument: merit_system.Instru
         "jabatan memiliki standar kompetensi", jab_url, t,
     )  # fmt: skip
     by_key["abk"] = _share(
-        "abk", jabatan.filter(kebutuhan__gt=0).count(), n_jabatan, "jabatan memiliki kebutuhan ABK > 0", jab_url, t
-    )
+        "abk", jabatan.filter(kebutuhan__gt=0).count(), n_jabatan, "jabatan memiliki kebutuhan ABK > 0",
+        # The bezetting report lists every position with its ABK need, for every role that reads
+        # this assessment (the admin's position list is for staff users only).
+        reverse("laporan:index") + "#laporan-bezetting", t,
+    )  # fmt: skip
     active = Pegawai.objects.filter(instansi_id=instansi_id, aktif=True)
     n_active = active.count()
     since = as_of.replace(year=as_of.year - ASSESSMENT_YEARS)
