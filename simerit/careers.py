@@ -52,15 +52,22 @@ def in_service_expr(as_of: dt.date) -> pl.Expr:
     return appointed & serving
 
 
-def _latest_on(history: pl.DataFrame, as_of: dt.date, values: list[str]) -> pl.DataFrame:
-    """Per employee, the values of the history row with the latest TMT on or before `as_of`."""
-    return (
+def _with_latest(frame: pl.DataFrame, history: pl.DataFrame, as_of: dt.date, values: list[str], prefix: str) -> pl.DataFrame:
+    """`frame` with, per employee, the values (and TMT) of the history row with the latest TMT on
+    or before `as_of`, as columns `<prefix><name>` (null where there is none)."""
+    latest = (
         history.filter(pl.col("tmt") <= as_of)
         .sort("pegawai_id", "tmt")
         .group_by("pegawai_id", maintain_order=True)
-        .agg(pl.col(c).last().alias(f"_h_{c}") for c in [*values, "tmt"])
+        .agg(pl.col(c).last().alias(f"{prefix}{c}") for c in [*values, "tmt"])
         .rename({"pegawai_id": "id"})
     )
+    return frame.join(latest, on="id", how="left", maintain_order="left")
+
+
+def _later_expr(tmt: str, as_of: dt.date) -> pl.Expr:
+    """Today's value of `tmt` began after `as_of`."""
+    return pl.col(tmt).is_not_null() & (pl.col(tmt) > as_of)
 
 
 def career_on(
@@ -82,33 +89,26 @@ def career_on(
     rebuilt: dict[str, int] = {}
     kept: dict[str, int] = {}
 
-    def from_history(frame: pl.DataFrame, name: str, history: pl.DataFrame, tmt: str, pairs: dict[str, str]) -> pl.DataFrame:
-        later = pl.col(tmt).is_not_null() & (pl.col(tmt) > as_of)
-        latest = _latest_on(history, as_of, list(pairs.values()))
-        joined = frame.join(latest, on="id", how="left", maintain_order="left")
-        found = pl.col("_h_tmt").is_not_null()
-        rebuilt[name] = joined.select((later & found & pl.col("aktif")).sum()).item()
-        kept[name] = joined.select((later & ~found & pl.col("aktif")).sum()).item()
-        replace = [pl.when(later & found).then(pl.col(f"_h_{src}")).otherwise(pl.col(dst)).alias(dst)
-                   for dst, src in pairs.items()]  # fmt: skip
-        replace.append(pl.when(later & found).then(pl.col("_h_tmt")).otherwise(pl.col(tmt)).alias(tmt))
-        return joined.with_columns(replace).drop(pl.selectors.starts_with("_h_"))
+    def replace_from(frame: pl.DataFrame, name: str, tmt: str, pairs: dict[str, str], prefix: str) -> pl.DataFrame:
+        """Take the `<prefix>` history values where today's `tmt` is after `as_of`; count them."""
+        later = _later_expr(tmt, as_of)
+        found = pl.col(f"{prefix}tmt").is_not_null()
+        rebuilt[name] = frame.select((later & found & pl.col("aktif")).sum()).item()
+        kept[name] = frame.select((later & ~found & pl.col("aktif")).sum()).item()
+        replace = [pl.when(later & found).then(pl.col(f"{prefix}{src}")).otherwise(pl.col(dst)).alias(dst)
+                   for dst, src in {**pairs, tmt: "tmt"}.items()]  # fmt: skip
+        return frame.with_columns(replace).drop(pl.selectors.starts_with(prefix))
 
+    frame = _with_latest(frame, histories["riwayat_jabatan"], as_of, ["jabatan_id", "unit_id"], "_j_")
     # Without a TMT CPNS (PPPK) service starts with the first position: someone whose position began
     # after `as_of` and who has no position-history row on or before it was not in service yet.
-    first_position = _latest_on(histories["riwayat_jabatan"], as_of, []).select("id", _first=pl.lit(True))
-    frame = (
-        frame.join(first_position, on="id", how="left", maintain_order="left")
-        .with_columns(
-            pl.col("aktif")
-            & ~(pl.col("tmt_cpns").is_null() & pl.col("tmt_jabatan").is_not_null() & (pl.col("tmt_jabatan") > as_of)
-                & pl.col("_first").is_null())  # fmt: skip
-        )
-        .drop("_first")
+    frame = frame.with_columns(
+        pl.col("aktif")
+        & ~(pl.col("tmt_cpns").is_null() & _later_expr("tmt_jabatan", as_of) & pl.col("_j_tmt").is_null())
     )
-    frame = from_history(frame, "pangkat", histories["riwayat_pangkat"], "tmt_pangkat", {"pangkat_kode": "pangkat_kode"})
-    frame = from_history(frame, "jabatan", histories["riwayat_jabatan"], "tmt_jabatan",
-                         {"jabatan_id": "jabatan_id", "unit_id": "unit_id"})  # fmt: skip
+    frame = _with_latest(frame, histories["riwayat_pangkat"], as_of, ["pangkat_kode"], "_p_")
+    frame = replace_from(frame, "pangkat", "tmt_pangkat", {"pangkat_kode": "pangkat_kode"}, "_p_")
+    frame = replace_from(frame, "jabatan", "tmt_jabatan", {"jabatan_id": "jabatan_id", "unit_id": "unit_id"}, "_j_")
 
     order = pl.col("tingkat_kode").replace_strict(dict(education_order), default=None, return_dtype=pl.Int32)
     schooling = histories["riwayat_pendidikan"].select("pegawai_id", "tingkat_kode", "tahun_lulus", order.alias("_o"))
