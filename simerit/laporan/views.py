@@ -14,12 +14,10 @@ from django.utils.translation import gettext as _
 from simerit.core.form_errors import flash_form_errors
 from simerit.core.permissions import LAPORAN_ROLES, PEGAWAI_DETAIL_ROLES, role_required, user_has_role
 from simerit.laporan import projection, reports, selectors
-from simerit.laporan.export import Tabel, to_pdf, to_xlsx
+from simerit.laporan.download import attachment
+from simerit.laporan.export import Tabel
 from simerit.laporan.forms import BezettingForm, NominatifKolomForm, OpdForm, PensiunForm, ProyeksiForm
 from simerit.pegawai.filtersets import PegawaiFilterSet
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PDF = "application/pdf"
 
 
 @role_required(PEGAWAI_DETAIL_ROLES)
@@ -44,17 +42,6 @@ def index_view(request: HttpRequest) -> HttpResponse:
     })  # fmt: skip
 
 
-def _file(tabel: Tabel, fmt: str, filename: str, *, tempat: str, sheet: str) -> HttpResponse:
-    """The report as an attachment: PDF (signed at `tempat`, dated today) or xlsx."""
-    if fmt == "pdf":
-        body, ctype = to_pdf(tabel, dicetak=timezone.localdate(), tempat=tempat), PDF
-    else:
-        body, ctype = to_xlsx(tabel, sheet=sheet), XLSX
-    response = HttpResponse(body, content_type=ctype)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
-
-
 def _download(build: Callable[[HttpRequest, object], tuple[Tabel, str] | None], fmt: str):  # noqa: ANN202
     @role_required(LAPORAN_ROLES)
     def view(request: HttpRequest) -> HttpResponse:
@@ -66,7 +53,7 @@ def _download(build: Callable[[HttpRequest, object], tuple[Tabel, str] | None], 
         if built is None:
             return redirect("laporan:index")
         tabel, name = built
-        return _file(tabel, fmt, f"{name}-{run.as_of:%Y%m%d}", tempat=reports.tempat(run), sheet=tabel.judul[:31])
+        return attachment(tabel, fmt, f"{name}-{run.as_of:%Y%m%d}", tempat=reports.tempat(run), sheet=tabel.judul[:31])
 
     return view
 
@@ -170,7 +157,7 @@ def _nominatif(fmt: str):  # noqa: ANN202
         )
         inst = request.user.instansi
         tempat = reports.tempat_of(inst)
-        return _file(tabel, fmt, f"nominatif-{today:%Y%m%d}", tempat=tempat, sheet="Nominatif")
+        return attachment(tabel, fmt, f"nominatif-{today:%Y%m%d}", tempat=tempat, sheet="Nominatif")
 
     return view
 
@@ -193,7 +180,7 @@ def _drh(fmt: str):  # noqa: ANN202
             return redirect("laporan:index")
         tabel = reports.drh(user=request.user, pegawai=pegawai, today=timezone.localdate())
         tempat = reports.tempat_of(pegawai.instansi)
-        return _file(tabel, fmt, f"drh-{pegawai.nip}", tempat=tempat, sheet="Data pribadi")
+        return attachment(tabel, fmt, f"drh-{pegawai.nip}", tempat=tempat, sheet="Data pribadi")
 
     return view
 

@@ -156,10 +156,10 @@ def result(assessment: SelfAssessment) -> dict[str, Any]:
     """Total, category, per-aspect scores (with the explanation), the improvement priorities and
     the chart data of one assessment."""
     instrument = assessment.instrument
-    levels = levels_of(assessment)
+    answers = answers_of(assessment)
+    levels = {code: a.level for code, a in answers.items()}
     explained = merit_system.score(levels, instrument)
     value = explained.value
-    answers = answers_of(assessment)
     aspects = []
     for row, a, step in zip(value["aspects"], instrument.aspects, explained.steps, strict=False):
         aspects.append({**row, "step": step.text, "indicators": [(i, answers.get(i.code)) for i in a.indicators]})
@@ -175,10 +175,14 @@ def result(assessment: SelfAssessment) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def trend(*, user: Any) -> dict[str, Any]:
-    """Total per year of the assessments the user sees (the list's line chart)."""
-    years, totals = [], []
-    for a in assessment_list(user=user).order_by("tahun").prefetch_related("answers"):
-        years.append(a.tahun)
-        totals.append(merit_system.score(levels_of(a), a.instrument).value["total"])
-    return {"years": years, "totals": totals}
+def scored_list(*, user: Any) -> list[tuple[SelfAssessment, dict[str, Any]]]:
+    """The assessments the user sees, newest year first, each with its score (one read of the
+    answers for all of them)."""
+    return [(a, merit_system.score(levels_of(a), a.instrument).value)
+            for a in assessment_list(user=user).prefetch_related("answers")]  # fmt: skip
+
+
+def trend(scored: list[tuple[SelfAssessment, dict[str, Any]]]) -> dict[str, Any]:
+    """Total per year of `scored_list` (the list's line chart), oldest year first."""
+    ordered = sorted(scored, key=lambda av: av[0].tahun)
+    return {"years": [a.tahun for a, _v in ordered], "totals": [v["total"] for _a, v in ordered]}

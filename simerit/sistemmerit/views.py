@@ -13,13 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from simerit.core.permissions import role_required, user_has_role
-from simerit.laporan.export import to_pdf, to_xlsx
+from simerit.laporan.download import attachment
 from simerit.rules import merit_system
 from simerit.sistemmerit import exports, selectors, services
 from simerit.sistemmerit.models import MANAGE_ROLES, VIEW_ROLES
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PDF = "application/pdf"
 
 
 def _errors(request: HttpRequest, exc: ValidationError) -> None:
@@ -29,10 +26,8 @@ def _errors(request: HttpRequest, exc: ValidationError) -> None:
 
 @role_required(VIEW_ROLES)
 def list_view(request: HttpRequest) -> HttpResponse:
-    rows = []
-    for a in selectors.assessment_list(user=request.user).prefetch_related("answers"):
-        value = merit_system.score(selectors.levels_of(a), a.instrument).value
-        rows.append({"a": a, "v": value})
+    scored = selectors.scored_list(user=request.user)
+    rows = [{"a": a, "v": value} for a, value in scored]
     can = user_has_role(request.user, MANAGE_ROLES)
     taken = {r["a"].tahun for r in rows}
     this_year = timezone.localdate().year
@@ -40,7 +35,7 @@ def list_view(request: HttpRequest) -> HttpResponse:
     instrument = merit_system.instrument_for(timezone.localdate())
     return render(request, "sistemmerit/list.html", {
         "rows": rows, "can": can, "years": years, "default_year": this_year if this_year in years else None,
-        "trend": selectors.trend(user=request.user), "instrument": instrument,
+        "trend": selectors.trend(scored), "instrument": instrument,
     })  # fmt: skip
 
 
@@ -122,13 +117,8 @@ def finalise_view(request: HttpRequest, pk: int) -> HttpResponse:
 def _export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     assessment = selectors.assessment_get(user=request.user, pk=pk)
     tabel = exports.result_table(assessment, selectors.result(assessment))
-    if fmt == "pdf":
-        body, ctype = to_pdf(tabel, dicetak=timezone.localdate(), tempat=exports.tempat(assessment)), PDF
-    else:
-        body, ctype = to_xlsx(tabel, sheet="Penilaian mandiri"), XLSX
-    response = HttpResponse(body, content_type=ctype)
-    response["Content-Disposition"] = f'attachment; filename="penilaian-mandiri-sistem-merit-{assessment.tahun}.{fmt}"'
-    return response
+    return attachment(tabel, fmt, f"penilaian-mandiri-sistem-merit-{assessment.tahun}",
+                      tempat=exports.tempat(assessment), sheet="Penilaian mandiri")  # fmt: skip
 
 
 @role_required(VIEW_ROLES)
