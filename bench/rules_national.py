@@ -4,11 +4,11 @@
 
 Reports, each stage measured in its own process (wall time, peak memory):
 - scan:  bare polars scan that only reads the columns the rules use (the floor);
-- batch: scan + mapping to the rules' frames + every batch rule + one joined result (frames keyed
-         by the integer primary key, `simerit.tables.keyed_employee_frames`, built and read by
-         row number instead of joins, `simerit.rules._rows`; one pass over the performance
-         records shared by predikat, 9-box, IP ASN and KP; the result's `id` becomes text at the
-         end, inside the timed section);
+- batch: `simerit.batch.all_rules` = scan + mapping to the rules' frames + every batch rule + one
+         result side by side (frames keyed by the integer primary key, built and read by row
+         number instead of joins, `simerit.rules._rows`; one pass over the performance records
+         shared by predikat, 9-box, IP ASN and KP; independent rules in two threads; the
+         result's `id` becomes text at the end, inside the timed section); also on one thread;
 - loop:  the straightforward per-employee Python loop over the same data (the way existing
          SIMPEG code computes), on a sample, scaled to the full size.
 and the ratios batch/scan and loop/batch, plus the extrapolation to 5.6 million ASN.
@@ -50,37 +50,12 @@ def stage_scan(directory: Path) -> int:
     return frames[0].height
 
 
-def stage_batch(directory: Path) -> int:
-    from simerit.rules import duk, ipasn, pangkat, retirement, skp, talent
-    from simerit.tables import keyed_employee_frames
+def stage_batch(directory: Path, threads: int = 2) -> int:
+    """`simerit.batch.all_rules`: the frames keyed by the integer primary key, one pass over the
+    performance records, every rule, one result with the text id, on `threads` threads."""
+    from simerit.batch import all_rules
 
-    # The rules' frames keyed by the integer primary key (every batch rule accepts them); the one
-    # result gets the text id of `EMPLOYEE_SCHEMA` at the end, inside the timed section.
-    frames = keyed_employee_frames(_scan(directory), AS_OF)
-    ids = frames.employees["id"]
-    # One pass over the performance records for predikat, 9-box, IP ASN kinerja and KP.
-    summary = skp.performance_summary(frames.performance, AS_OF, ids=ids)
-    latest = skp.latest_predikats_batch(frames.performance, AS_OF, ids=ids, summary=summary)
-    parts = [
-        retirement.retirement_batch(frames.employees, AS_OF),
-        skp.predikat_columns(latest),
-        ipasn.ip_asn_batch(frames, AS_OF, summary=summary),
-        # JPM (`competency.jpm_batch`) comes with the 9-box, already joined to the employees.
-        talent.talent_batch(frames, AS_OF, latest=latest).select(
-            "id", "jpm_percent", "jpm_pemetaan", "jpm_seleksi", "box", "kinerja", "potensial"
-        ),
-        pangkat.kp_reguler_batch(frames, AS_OF, summary=summary),
-        duk.duk_rank_batch(frames, AS_OF, employee_order=True),
-    ]
-    # Every part has one row per employee in `frames.employees` order: side by side, no joins.
-    result = frames.employees.select("id")
-    for part in parts:
-        if not part["id"].equals(ids):
-            raise AssertionError("a batch rule did not return its rows in employee order")
-        renamed = [c.alias(f"{c.name}_right" if c.name in result.columns else c.name) for c in part.drop("id")]
-        result = result.hstack(renamed)
-    result = result.with_columns(pl.col("id").cast(pl.Utf8))
-    return result.height
+    return all_rules(_scan(directory), AS_OF, threads=threads).height
 
 
 def stage_loop(directory: Path, sample: int) -> int:
@@ -119,9 +94,10 @@ def _cpu() -> float:
     return times.user + times.system
 
 
-def _child(stage: str, directory: Path, sample: int) -> dict:
+def _child(stage: str, directory: Path, sample: int, threads: int = 2) -> dict:
     proc = subprocess.run(
-        [sys.executable, __file__, "--stage", stage, "--dir", str(directory), "--loop-sample", str(sample)],
+        [sys.executable, __file__, "--stage", stage, "--dir", str(directory), "--loop-sample", str(sample),
+         "--threads", str(threads)],
         capture_output=True,
         text=True,
         check=False,
@@ -137,6 +113,7 @@ def main() -> None:
     parser.add_argument("--loop-sample", type=int, default=20_000)
     parser.add_argument("--dir", type=Path, default=None)
     parser.add_argument("--stage", choices=["scan", "batch", "loop"])
+    parser.add_argument("--threads", type=int, default=2, help="threads of the batch stage (default 2)")
     args = parser.parse_args()
     directory = args.dir or ROOT / "out" / f"bench-national-{args.size}"
 
@@ -144,7 +121,7 @@ def main() -> None:
         start, cpu = time.perf_counter(), _cpu()
         rows = {
             "scan": lambda: stage_scan(directory),
-            "batch": lambda: stage_batch(directory),
+            "batch": lambda: stage_batch(directory, args.threads),
             "loop": lambda: stage_loop(directory, args.loop_sample),
         }[args.stage]()
         seconds, cpu_seconds = time.perf_counter() - start, _cpu() - cpu
@@ -162,6 +139,7 @@ def main() -> None:
 
     scan = _child("scan", directory, args.loop_sample)
     batch = _child("batch", directory, args.loop_sample)
+    single = _child("batch", directory, args.loop_sample, threads=1)
     loop = _child("loop", directory, args.loop_sample)
     n = batch["rows"]
     loop_scaled = loop["seconds"] / max(loop["rows"], 1) * n
@@ -172,6 +150,9 @@ def main() -> None:
     )
     print(
         f"  {'batch rules (polars)':<34}{batch['seconds']:>10.2f}{n / batch['seconds']:>14,.0f}{batch['peak_mb']:>10.0f}"
+    )
+    print(
+        f"  {'same on one thread':<34}{single['seconds']:>10.2f}{n / single['seconds']:>14,.0f}{single['peak_mb']:>10.0f}"
     )
     print(
         f"  {'per-employee loop (scaled from ' + format(loop['rows'], ',') + ')':<34}"

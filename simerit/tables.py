@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from concurrent.futures import Executor
 
 import numpy as np
 import polars as pl
@@ -113,8 +114,8 @@ def _keyed_lazy(
         .agg(pl.col("tahun_lulus").min())
     )
     employees = (
-        pegawai.join(jabatan, on="jabatan_id", how="left")
-        .join(grad, left_on="id", right_on="pegawai_id", how="left")
+        pegawai.join(jabatan, on="jabatan_id", how="left", maintain_order="left")
+        .join(grad, left_on="id", right_on="pegawai_id", how="left", maintain_order="left")
         .select(
             *_employee_columns(),
             # A JF whose position lists no functional training counts as trained (decisions.md,
@@ -219,7 +220,9 @@ def employee_frames_lazy(tables: Mapping[str, Frame], as_of: dt.date) -> dict[st
     }
 
 
-def keyed_employee_frames(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrames:
+def keyed_employee_frames(
+    tables: Mapping[str, Frame], as_of: dt.date, *, pool: Executor | None = None
+) -> EmployeeFrames:
     """`employee_frames` with `id` left as the integer primary key (Int64) in all five frames.
 
     For batch computations only: every batch rule accepts these frames as well (it joins and
@@ -231,9 +234,11 @@ def keyed_employee_frames(tables: Mapping[str, Frame], as_of: dt.date) -> Employ
     of the employees' frame (jabatan, graduation year) and the competency rows are placed by it.
     Tables whose keys are not unique (a jabatan or employee id twice, a kompetensi twice in one
     assessment or standard, a missing kompetensi) take the joins of `employee_frames_lazy`.
+
+    `pool`: builds the competency rows there, beside the other frames (`simerit.batch`).
     """
     try:
-        return _by_row_number(tables, as_of)
+        return _by_row_number(tables, as_of, pool)
     except _Irregular:
         lazy = _keyed_lazy(tables, as_of)
         return EmployeeFrames(**dict(zip(lazy, pl.collect_all(list(lazy.values())), strict=True)))
@@ -259,7 +264,7 @@ def _nullable_index(rows: np.ndarray) -> pl.Series:
     return index.set(pl.Series(rows < 0), None) if (rows < 0).any() else index  # type: ignore[arg-type]
 
 
-def _by_row_number(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrames:
+def _by_row_number(tables: Mapping[str, Frame], as_of: dt.date, pool: Executor | None = None) -> EmployeeFrames:
     """`keyed_employee_frames` through row numbers (raises `_Irregular` when it cannot)."""
     read = {name: _lazy(tables, name) for name in USED_COLUMNS}
     pegawai_q = read["pegawai"].filter(pl.col("aktif"))
@@ -276,6 +281,10 @@ def _by_row_number(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrame
     ])  # fmt: skip
     ids = pegawai["id"]
     n = len(ids)
+    # The competency rows need only what was read: on the pool they are built while this thread
+    # places the rest (numpy and polars release the GIL while they compute).
+    competency_args = (ids, pegawai["jabatan_id"], asesmen, nilai, standar)
+    competency = pool.submit(_competency_rows, *competency_args) if pool else None
     # The employee's position (a left join on the jabatan's unique id).
     # (Gathers from one chunk: several times faster than across the chunks of a Parquet read.)
     position = jabatan.select(
@@ -313,7 +322,7 @@ def _by_row_number(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrame
             pl.col("perilaku_kerja").replace("", None), pl.col("nilai").cast(pl.Float64)),
         "discipline": of_active(discipline).select(
             pid, pl.col("tingkat").alias("level"), pl.col("tanggal_sk").alias("decision_date")),
-        "competency": _competency_rows(employees["id"], pegawai["jabatan_id"], asesmen, nilai, standar),
+        "competency": competency.result() if competency else _competency_rows(*competency_args),
     }  # fmt: skip
     keyed = {name: {**schema, "id": pl.Int64} for name, schema in _SCHEMAS.items()}
     return EmployeeFrames(**{name: frame.select(list(keyed[name])).cast(keyed[name]) for name, frame in frames.items()})
