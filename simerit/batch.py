@@ -9,8 +9,8 @@ basis); this module only decides what runs where.
 
 The rules are independent once the frames and the one pass over the performance records exist,
 and most of their time is spent inside numpy and polars, which release the GIL: with `threads=2`
-a second thread builds the competency rows while this one places the rest of the frames, then
-takes the DUK, retirement, KP and 9-box while this one computes the performance summary, the
+a second thread builds the competency levels while this one places the rest of the frames, then
+takes the JPM, DUK, retirement, KP and 9-box while this one computes the performance summary, the
 predikat and IP ASN. The result does not depend on `threads` (tests compare them). Pure polars
 and numpy: no Django import (import-linter contract).
 """
@@ -25,8 +25,8 @@ from typing import Any
 
 import polars as pl
 
-from simerit.rules import duk, ipasn, pangkat, retirement, skp, talent
-from simerit.tables import Frame, keyed_employee_frames
+from simerit.rules import competency, duk, ipasn, pangkat, retirement, skp, talent
+from simerit.tables import NO_LEVEL, Frame, keyed_frames_and_levels
 
 TALENT_COLUMNS = ("id", "jpm_percent", "jpm_pemetaan", "jpm_seleksi", "box", "kinerja", "potensial")
 
@@ -57,15 +57,21 @@ def all_rules(tables: Mapping[str, Frame], as_of: dt.date, *, threads: int = 2) 
     if threads < 1:
         raise ValueError(f"threads must be at least 1, not {threads}")
     with ThreadPoolExecutor(threads - 1) if threads > 1 else nullcontext() as pool:
-        frames = keyed_employee_frames(tables, as_of, pool=pool)
+        # The competency as level matrices (JPM straight from them), not as rows.
+        frames, levels = keyed_frames_and_levels(tables, as_of, pool=pool)
         ids = frames.employees["id"]
+        jpm = (
+            _later(pool, competency.jpm_level_batch, ids, levels.rows, levels.standard, levels.actual, NO_LEVEL, as_of)
+            if levels
+            else None
+        )
         # Queued first: the worker starts on them while this thread summarises the performance.
         dukr = _later(pool, duk.duk_rank_batch, frames, as_of, employee_order=True)
         bup = _later(pool, retirement.retirement_batch, frames.employees, as_of)
         summary = skp.performance_summary(frames.performance, as_of, ids=ids)
         kp = _later(pool, pangkat.kp_reguler_batch, frames, as_of, summary=summary)
         latest = skp.latest_predikats_batch(frames.performance, as_of, ids=ids, summary=summary)
-        boxes = _later(pool, talent.talent_batch, frames, as_of, latest=latest)
+        boxes = _later(pool, talent.talent_batch, frames, as_of, latest=latest, jpm=jpm.result() if jpm else None)
         ip = ipasn.ip_asn_batch(frames, as_of, summary=summary)
         parts = [
             bup.result(),

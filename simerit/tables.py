@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from concurrent.futures import Executor
+from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
@@ -237,14 +238,25 @@ def keyed_employee_frames(
 
     `pool`: builds the competency rows there, beside the other frames (`simerit.batch`).
     """
+    return keyed_frames_and_levels(tables, as_of, pool=pool, rows=True)[0]
+
+
+def keyed_frames_and_levels(
+    tables: Mapping[str, Frame], as_of: dt.date, *, pool: Executor | None = None, rows: bool = False
+) -> tuple[EmployeeFrames, CompetencyLevels | None]:
+    """`keyed_employee_frames` and the competency as `CompetencyLevels` beside them; with
+    `rows=False` (for callers that read the competency only through
+    `competency.jpm_level_batch`, as `simerit.batch` does) `frames.competency` is left empty
+    instead of holding the rows. Tables that take the joins give frames with their competency
+    rows and no levels (None)."""
     try:
-        return _by_row_number(tables, as_of, pool)
+        return _by_row_number(tables, as_of, pool, rows=rows)
     except _Irregular:
         lazy = _keyed_lazy(tables, as_of)
-        return EmployeeFrames(**dict(zip(lazy, pl.collect_all(list(lazy.values())), strict=True)))
+        return EmployeeFrames(**dict(zip(lazy, pl.collect_all(list(lazy.values())), strict=True))), None
 
 
-_NO_LEVEL = -(1 << 20)  # no Int16 level: stands for null in the competency matrices
+NO_LEVEL = -(1 << 20)  # no Int16 level: stands for null in the competency matrices (`CompetencyLevels`)
 
 
 class _Irregular(Exception):
@@ -264,27 +276,37 @@ def _nullable_index(rows: np.ndarray) -> pl.Series:
     return index.set(pl.Series(rows < 0), None) if (rows < 0).any() else index  # type: ignore[arg-type]
 
 
-def _by_row_number(tables: Mapping[str, Frame], as_of: dt.date, pool: Executor | None = None) -> EmployeeFrames:
-    """`keyed_employee_frames` through row numbers (raises `_Irregular` when it cannot)."""
+def _by_row_number(
+    tables: Mapping[str, Frame], as_of: dt.date, pool: Executor | None = None, *, rows: bool = True
+) -> tuple[EmployeeFrames, CompetencyLevels]:
+    """`keyed_frames_and_levels` through row numbers (raises `_Irregular` when it cannot)."""
     read = {name: _lazy(tables, name) for name in USED_COLUMNS}
-    pegawai_q = read["pegawai"].filter(pl.col("aktif"))
+    pid = pl.col("pegawai_id").alias("id")
+    # The history frames take their final columns in the read (in parallel, and a column such as
+    # the Decimal `nilai` is converted per chunk instead of whole); records of employees that are
+    # not active are dropped afterwards, by row number.
     pegawai, jabatan, education, trainings, performance, discipline, asesmen, nilai, standar = pl.collect_all([
-        pegawai_q,
+        read["pegawai"].filter(pl.col("aktif")),
         read["jabatan"],
         read["riwayat_pendidikan"],
-        read["riwayat_diklat"].filter(pl.col("tanggal_selesai") <= as_of),
-        read["riwayat_kinerja"].filter(pl.col("tahun") <= as_of.year),
-        read["riwayat_hukdis"].filter(pl.col("tanggal_sk") <= as_of),
+        read["riwayat_diklat"].filter(pl.col("tanggal_selesai") <= as_of).select(
+            pid, pl.col("jenis").alias("type"), pl.col("nama").alias("name"),
+            pl.col("tanggal_selesai").alias("end_date"), pl.col("jp").cast(pl.Int32)),
+        read["riwayat_kinerja"].filter(pl.col("tahun") <= as_of.year).select(
+            pid, pl.col("tahun").cast(pl.Int16).alias("year"), pl.col("hasil_kerja").replace("", None),
+            pl.col("perilaku_kerja").replace("", None), pl.col("nilai").cast(pl.Float64)),
+        read["riwayat_hukdis"].filter(pl.col("tanggal_sk") <= as_of).select(
+            pid, pl.col("tingkat").alias("level"), pl.col("tanggal_sk").alias("decision_date")),
         read["riwayat_asesmen"].filter(pl.col("tanggal") <= as_of),
         read["nilai_asesmen"],
         read["standar"],
     ])  # fmt: skip
     ids = pegawai["id"]
     n = len(ids)
-    # The competency rows need only what was read: on the pool they are built while this thread
-    # places the rest (numpy and polars release the GIL while they compute).
-    competency_args = (ids, pegawai["jabatan_id"], asesmen, nilai, standar)
-    competency = pool.submit(_competency_rows, *competency_args) if pool else None
+    # The competency levels need only what was read: on the pool they are built while this
+    # thread places the rest (numpy and polars release the GIL while they compute).
+    level_args = (ids, pegawai["jabatan_id"], asesmen, nilai, standar)
+    pending = pool.submit(_competency_levels, *level_args) if pool else None
     # The employee's position (a left join on the jabatan's unique id).
     # (Gathers from one chunk: several times faster than across the chunks of a Parquet read.)
     position = jabatan.select(
@@ -306,34 +328,72 @@ def _by_row_number(tables: Mapping[str, Frame], as_of: dt.date, pool: Executor |
     )
 
     def of_active(frame: pl.DataFrame) -> pl.DataFrame:
-        if all_in(frame["pegawai_id"], ids):
+        if all_in(frame["id"], ids):
             return frame
-        rows = _positions(frame["pegawai_id"], ids)
+        rows = _positions(frame["id"], ids)
         return frame if (rows >= 0).all() else frame.filter(pl.Series(rows >= 0))
 
-    pid = pl.col("pegawai_id").alias("id")
     frames = {
         "employees": employees,
-        "trainings": of_active(trainings).select(
-            pid, pl.col("jenis").alias("type"), pl.col("nama").alias("name"),
-            pl.col("tanggal_selesai").alias("end_date"), pl.col("jp").cast(pl.Int32)),
-        "performance": of_active(performance).select(
-            pid, pl.col("tahun").cast(pl.Int16).alias("year"), pl.col("hasil_kerja").replace("", None),
-            pl.col("perilaku_kerja").replace("", None), pl.col("nilai").cast(pl.Float64)),
-        "discipline": of_active(discipline).select(
-            pid, pl.col("tingkat").alias("level"), pl.col("tanggal_sk").alias("decision_date")),
-        "competency": competency.result() if competency else _competency_rows(*competency_args),
-    }  # fmt: skip
+        "trainings": of_active(trainings),
+        "performance": of_active(performance),
+        "discipline": of_active(discipline),
+    }
     keyed = {name: {**schema, "id": pl.Int64} for name, schema in _SCHEMAS.items()}
-    return EmployeeFrames(**{name: frame.select(list(keyed[name])).cast(keyed[name]) for name, frame in frames.items()})
+    levels = pending.result() if pending else _competency_levels(*level_args)
+    frames["competency"] = _rows_of(levels) if rows else pl.DataFrame(schema=keyed["competency"])
+    out = {name: frame.select(list(keyed[name])).cast(keyed[name]) for name, frame in frames.items()}
+    return EmployeeFrames(**out), levels
+
+
+@dataclass(frozen=True)
+class CompetencyLevels:
+    """The competency frame as matrices: one row per employee with assessed levels (`rows`, their
+    row numbers in the employees' frame), one column per kompetensi (`names`); `standard` and
+    `actual` the levels (Int32, `NO_LEVEL` where none), `*_present` whether a record is there
+    (a record may hold a null level). `competency.jpm_level_batch` reads `standard` / `actual`."""
+
+    ids: pl.Series  # the employees' ids (all of them, in the employees' order)
+    rows: np.ndarray
+    names: pl.Series
+    standard: np.ndarray
+    actual: np.ndarray
+    standard_present: np.ndarray
+    actual_present: np.ndarray
 
 
 def _competency_rows(
     ids: pl.Series, jabatan_ids: pl.Series, asesmen: pl.DataFrame, nilai: pl.DataFrame, standar: pl.DataFrame
 ) -> pl.DataFrame:
     """The competency frame of `_keyed_lazy` (the full join of the levels of each employee's
-    latest assessment with the standard of its jabatan) through two small matrices, employee
-    x kompetensi and jabatan x kompetensi: `id, kompetensi, standard, actual`."""
+    latest assessment with the standard of its jabatan): `id, kompetensi, standard, actual`."""
+    return _rows_of(_competency_levels(ids, jabatan_ids, asesmen, nilai, standar))
+
+
+def _rows_of(levels: CompetencyLevels) -> pl.DataFrame:
+    """The competency rows of `levels`: one per cell with a standard or an assessed record."""
+    e, c = np.nonzero(levels.actual_present | levels.standard_present)
+
+    def column(present: np.ndarray, level: np.ndarray, name: str) -> pl.Series:
+        values = np.where(present[e, c], level[e, c], NO_LEVEL)
+        series = pl.Series(name, values, dtype=pl.Int32)
+        return series.set(pl.Series(values == NO_LEVEL), None).cast(pl.Int16)  # type: ignore[arg-type]
+
+    return pl.DataFrame([
+        levels.ids.gather(levels.rows[e]).alias("id"),
+        levels.names.gather(c).alias("kompetensi"),
+        column(levels.standard_present, levels.standard, "standard"),
+        column(levels.actual_present, levels.actual, "actual"),
+    ])  # fmt: skip
+
+
+def _competency_levels(
+    ids: pl.Series, jabatan_ids: pl.Series, asesmen: pl.DataFrame, nilai: pl.DataFrame, standar: pl.DataFrame
+) -> CompetencyLevels:
+    """The `CompetencyLevels` of the employees `ids` (holding `jabatan_ids`): the levels of each
+    employee's latest assessment and the standard of its jabatan, from two small matrices,
+    employee x kompetensi and jabatan x kompetensi (raises `_Irregular` when they cannot hold
+    the tables)."""
     n = len(ids)
     if asesmen["id"].null_count():
         raise _Irregular("assessment without id")
@@ -370,8 +430,8 @@ def _competency_rows(
             raise _Irregular("kompetensi twice")
         present = np.zeros(size * k, dtype=bool)
         present[flat] = True
-        value = np.full(size * k, _NO_LEVEL, dtype=np.int32)
-        value[flat] = levels.cast(pl.Int32).fill_null(_NO_LEVEL).to_numpy()
+        value = np.full(size * k, NO_LEVEL, dtype=np.int32)
+        value[flat] = levels.cast(pl.Int32).fill_null(NO_LEVEL).to_numpy()
         return present.reshape(size, k), value.reshape(size, k)
 
     who = np.flatnonzero(assessed)
@@ -384,22 +444,13 @@ def _competency_rows(
         j = _positions(held, jabatan)
         std_present = s_present[np.maximum(j, 0)] & (j >= 0)[:, None]
         std_level = s_level[np.maximum(j, 0)]
+        std_level[j < 0] = NO_LEVEL  # no jabatan: no standard
     else:
         std_present = np.zeros((len(who), k), dtype=bool)
-        std_level = np.full((len(who), k), _NO_LEVEL, dtype=np.int32)
-    e, c = np.nonzero(a_present | std_present)
+        std_level = np.full((len(who), k), NO_LEVEL, dtype=np.int32)
+    return CompetencyLevels(ids, who, names, std_level, a_level, std_present, a_present)
 
-    def levels(present: np.ndarray, level: np.ndarray, name: str) -> pl.Series:
-        values = np.where(present[e, c], level[e, c], _NO_LEVEL)
-        series = pl.Series(name, values, dtype=pl.Int32)
-        return series.set(pl.Series(values == _NO_LEVEL), None).cast(pl.Int16)  # type: ignore[arg-type]
 
-    return pl.DataFrame([
-        ids.gather(who[e]).alias("id"),
-        names.gather(c).alias("kompetensi"),
-        levels(std_present, std_level, "standard"),
-        levels(a_present, a_level, "actual"),
-    ])  # fmt: skip
 def employee_frames(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrames:
     """Collect `employee_frames_lazy` into an EmployeeFrames: `keyed_employee_frames` with the
     text `id` of `EMPLOYEE_SCHEMA` (the same rows)."""

@@ -162,7 +162,11 @@ class ByRow:
             if v.size:
                 result[self.rows] = (np.minimum if h == "min" else np.maximum).reduceat(v, self._starts)
             missing = result == sentinel
-            if (v == sentinel).any() and (records[c].to_physical().cast(pl.Float64) == sentinel).any():
+            # A real value equal to the sentinel can only be the column's largest (min) or smallest
+            # (max) value: one polars reduction instead of comparing every value.
+            real = records[c].to_physical()
+            extreme = real.max() if h == "min" else real.min()
+            if extreme is not None and float(extreme) == float(sentinel):  # type: ignore[arg-type]
                 # a real value equal to the sentinel: tell it from nulls by counting the values
                 valid = self._arranged(records[c].is_not_null().to_numpy().astype(np.int64))
                 counts = np.zeros(self.n, dtype=np.int64)

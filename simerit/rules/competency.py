@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import polars as pl
 
 from simerit.rules._explain import Explained, Step
@@ -187,6 +188,44 @@ def jpm_batch(competency: pl.DataFrame, as_of: dt.date | None = None, *, ids: pl
             records, {"_got": "sum", "_need": "sum", "_assessed": "any"}
         )
         sums = reduced.insert_column(0, ids.cast(competency.schema["id"]).alias("id")).lazy()
+    return _jpm_from_sums(sums, as_of)
+
+
+def jpm_level_batch(
+    ids: pl.Series, rows: np.ndarray, standard: np.ndarray, actual: np.ndarray, none: int, as_of: dt.date | None = None
+) -> pl.DataFrame:
+    """`jpm_batch` over level matrices instead of rows: `id, jpm_percent, jpm_pemetaan,
+    jpm_seleksi`, one row per id of `ids` in that order.
+
+    `standard` and `actual` (integer, one row per assessed employee and one column per
+    kompetensi, `none` where the standard or the level is missing) belong to the employees at
+    `rows` (positions in `ids`); employees without a matrix row have no competency rows at all and
+    get nulls. A cell missing from both stands for no row, which adds nothing to the rule's sums:
+    the same rule and values as `jpm_batch` over the rows (tests compare them).
+    """
+    in_std = (standard != none) & (standard > 0)
+    level = np.where(actual == none, 0, actual)
+    got = np.where(in_std, np.minimum(level, standard), 0).sum(axis=1, dtype=np.int64)
+    need = np.where(in_std, standard, 0).sum(axis=1, dtype=np.int64)
+    assessed = (actual != none).any(axis=1)
+    has = np.zeros(len(ids), dtype=bool)
+    has[rows] = True
+
+    def placed(name: str, values: np.ndarray, dtype: pl.DataType) -> pl.Series:
+        out = np.zeros(len(ids), dtype=values.dtype)
+        out[rows] = values
+        return pl.Series(name, out, dtype=dtype).set(pl.Series(~has), None)  # type: ignore[arg-type]
+
+    sums = pl.DataFrame(
+        [ids.alias("id"), placed("_got", got, pl.Int64), placed("_need", need, pl.Int64),
+         placed("_assessed", assessed, pl.Boolean)]
+    )  # fmt: skip
+    return _jpm_from_sums(sums.lazy(), as_of)
+
+
+def _jpm_from_sums(sums: pl.LazyFrame, as_of: dt.date | None) -> pl.DataFrame:
+    """The JPM percent and both category scales from the per-employee sums `id, _got, _need,
+    _assessed` (decision 0025; the scales as `pemetaan_category` / `seleksi_category`)."""
     # `.round(2)`: polars divides by multiplying with 0.01, which can miss the nearest float by one
     # ulp; rounding brings it back to exactly what `percent_of` gives.
     pct = pl.when((pl.col("_need") > 0) & pl.col("_assessed")).then(

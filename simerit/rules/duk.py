@@ -261,16 +261,17 @@ def _order_index(keyed: pl.DataFrame, order: list[str], last: dict[str, int] | N
     if keyed.height < 2:
         return plain()
     # Digits only: the text parses as an unsigned number and has no leading "+" (which the parse
-    # accepts); with at most 18 characters it cannot overflow. A parse is cheaper than a regex.
-    number = pl.col(nip).cast(pl.UInt64, strict=False)
+    # accepts); with at most 18 characters it cannot overflow. A parse is cheaper than a regex,
+    # and done once: the bounds and the words below read the number.
+    keyed = keyed.with_columns(pl.col(nip).cast(pl.UInt64, strict=False).alias("_nip_int"))
     lengths = keyed.lazy().filter(pl.col(nip) != "").select(
         pl.col(nip).str.len_bytes().min().alias("lo"), pl.col(nip).str.len_bytes().max().alias("hi"),
-        (number.is_not_null() & ~pl.col(nip).str.starts_with("+")).all().alias("digits"),
+        (pl.col("_nip_int").is_not_null() & ~pl.col(nip).str.starts_with("+")).all().alias("digits"),
     ).collect().row(0)  # fmt: skip
     if lengths[0] is not None and not (lengths[0] == lengths[1] <= 18 and lengths[2]):
         return plain()
     as_int = {c: pl.col(c).to_physical().cast(pl.Int64) for c in order[:-1]}
-    as_int[nip] = pl.col(nip).replace("", None).cast(pl.UInt64).fill_null(0).cast(pl.Int64)
+    as_int[nip] = pl.col("_nip_int").fill_null(0).cast(pl.Int64)  # no NIP (null or ""): 0
     # A key's "missing" value (LAST_DATE, far after every real date) takes the place right after
     # its largest other value instead: the same order and ties in a fraction of the bits.
     below = {c: as_int[c].filter(as_int[c] != value) for c, value in last.items()}

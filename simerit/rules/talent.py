@@ -187,6 +187,7 @@ def talent_batch(
     thresholds: PotentialThresholds = DEFAULT,
     *,
     latest: pl.DataFrame | None = None,
+    jpm: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """The 9-box for every employee of `frames` as of `as_of`: latest ratings-based predikat
     (`skp.rated_predikat_batch`) + JPM (`competency.jpm_batch`) + `nine_box_batch`.
@@ -195,6 +196,8 @@ def talent_batch(
     potensial`, one row per employee in `frames.employees` order. Basis as `nine_box`.
     `latest`: the caller's `skp.latest_predikats_batch(frames.performance, as_of,
     ids=frames.employees["id"])`, when it has computed it already (saves that pass).
+    `jpm`: the caller's JPM in the same order (`competency.jpm_level_batch`, when the frames were
+    built without competency rows: `simerit.tables.keyed_frames_and_levels`).
     """
     ids = frames.employees["id"]
     if latest is None:
@@ -202,7 +205,10 @@ def talent_batch(
     elif not latest["id"].equals(ids):
         raise ValueError("latest: not the rows of frames.employees (compute it with ids=frames.employees['id'])")
     pred = skp.predikat_columns(latest, ratings_only=True)
-    jpm = competency.jpm_batch(frames.competency, as_of, ids=pred["id"])  # rows in `pred` order
+    if jpm is None:
+        jpm = competency.jpm_batch(frames.competency, as_of, ids=pred["id"])  # rows in `pred` order
+    elif not jpm["id"].equals(ids):
+        raise ValueError("jpm: not the rows of frames.employees")
     joined = pred.hstack(jpm.drop("id"))
     boxes = nine_box_batch(joined, thresholds)  # a row-wise select: rows stay in `joined` order
     return joined.hstack(boxes.drop("id"))

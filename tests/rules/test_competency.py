@@ -3,12 +3,13 @@ competency, missing levels, both category scales at their bounds, scalar == batc
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simerit.rules.competency import jpm, jpm_batch, pemetaan_category, percent_of, seleksi_category
+from simerit.rules.competency import jpm, jpm_batch, jpm_level_batch, pemetaan_category, percent_of, seleksi_category
 from simerit.rules.profile import EmployeeProfile, profiles_to_frames
 
 from .strategies import competency_pairs
@@ -158,3 +159,44 @@ def test_never_assessed_gets_no_jpm_in_both_forms():
     )
     out = {r["id"]: r["jpm_percent"] for r in jpm_batch(frame).iter_rows(named=True)}
     assert out == {"a": None, "b": 50.0}
+
+
+# --- The level matrices of the national batch (`jpm_level_batch`) ---------------------------------
+
+NONE = -99  # the matrices' "no level"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_level_matrices_give_what_the_rows_give(data):
+    """`jpm_level_batch` over matrices == `jpm_batch` over the rows the matrices stand for (a row
+    per cell holding a standard or an assessed record; a record may carry no level)."""
+    from simerit.tables import CompetencyLevels, _rows_of
+
+    n, k = data.draw(st.integers(1, 6)), data.draw(st.integers(1, 4))
+    rows = sorted(data.draw(st.sets(st.integers(0, n - 1), max_size=n)))
+    cells = st.lists(st.lists(st.one_of(st.just(NONE), st.integers(-1, 5)), min_size=k, max_size=k),
+                     min_size=len(rows), max_size=len(rows))  # fmt: skip
+    standard, actual = np.array(data.draw(cells), dtype=np.int32), np.array(data.draw(cells), dtype=np.int32)
+    standard, actual = standard.reshape(len(rows), k), actual.reshape(len(rows), k)
+    # A record that holds no level (present, null) is a row too; a cell with neither is none.
+    actual_present = (actual != NONE) | np.array(data.draw(st.lists(st.booleans(), min_size=len(rows) * k,
+                                                                   max_size=len(rows) * k)), dtype=bool).reshape(len(rows), k)  # fmt: skip
+    ids = pl.Series("id", [f"p{i}" for i in range(n)])
+    levels = CompetencyLevels(ids, np.array(rows, dtype=np.int64), pl.Series([f"K{j}" for j in range(k)]),
+                              np.where(standard == NONE, -(1 << 20), standard),
+                              np.where(actual == NONE, -(1 << 20), actual), standard != NONE, actual_present)  # fmt: skip
+    by_rows = jpm_batch(_rows_of(levels), ids=ids)
+    by_levels = jpm_level_batch(ids, levels.rows, levels.standard, levels.actual, -(1 << 20))
+    assert by_levels.equals(by_rows)
+
+
+def test_level_matrices_hand_case():
+    # p0: standard 3/4, levels 4/None -> min(4,3) + 0 = 3 of 7 = 42.86 %; p1: no matrix row -> null;
+    # p2: standard 0 and -1 only (not part of the standard) -> null; p3: no level at all -> null.
+    N = -(1 << 20)
+    standard = np.array([[3, 4], [0, -1], [2, 2]], dtype=np.int32)
+    actual = np.array([[4, N], [5, 5], [N, N]], dtype=np.int32)
+    out = jpm_level_batch(pl.Series("id", ["p0", "p1", "p2", "p3"]), np.array([0, 2, 3]), standard, actual, N)
+    assert out["jpm_percent"].to_list() == [42.86, None, None, None]
+    assert out["id"].to_list() == ["p0", "p1", "p2", "p3"]
