@@ -26,7 +26,7 @@ from typing import Any
 import polars as pl
 
 from simerit.rules import competency, duk, ipasn, pangkat, retirement, skp, talent
-from simerit.tables import NO_LEVEL, Frame, keyed_frames_and_levels
+from simerit.tables import NO_LEVEL, CompetencyLevels, Frame, PendingCompetency, keyed_frames_and_levels
 
 TALENT_COLUMNS = ("id", "jpm_percent", "jpm_pemetaan", "jpm_seleksi", "box", "kinerja", "potensial")
 
@@ -45,6 +45,15 @@ def _later(pool: Executor | None, fn: Callable[..., Any], *args: Any, **kwargs: 
     return pool.submit(fn, *args, **kwargs) if pool else _Now(fn(*args, **kwargs))
 
 
+def _jpm(competency_data: PendingCompetency, ids: pl.Series, as_of: dt.date) -> pl.DataFrame:
+    """The JPM of the employees `ids`, from the level matrices (or the rows, when the tables
+    could not be held as matrices)."""
+    data = competency_data.result()
+    if isinstance(data, CompetencyLevels):
+        return competency.jpm_level_batch(ids, data.rows, data.standard, data.actual, NO_LEVEL, as_of)
+    return competency.jpm_batch(data, as_of, ids=ids)
+
+
 def all_rules(tables: Mapping[str, Frame], as_of: dt.date, *, threads: int = 2) -> pl.DataFrame:
     """Every batch rule as of `as_of` for the active employees of `tables`: `id` (text, as
     `EMPLOYEE_SCHEMA`), then the columns of `retirement_batch`, `predikat_columns`,
@@ -57,21 +66,19 @@ def all_rules(tables: Mapping[str, Frame], as_of: dt.date, *, threads: int = 2) 
     if threads < 1:
         raise ValueError(f"threads must be at least 1, not {threads}")
     with ThreadPoolExecutor(threads - 1) if threads > 1 else nullcontext() as pool:
-        # The competency as level matrices (JPM straight from them), not as rows.
-        frames, levels = keyed_frames_and_levels(tables, as_of, pool=pool)
+        # The competency as level matrices (the JPM straight from them), not as rows; built on
+        # the worker, which computes the JPM from them next.
+        frames, competency_data = keyed_frames_and_levels(tables, as_of, pool=pool)
         ids = frames.employees["id"]
-        jpm = (
-            _later(pool, competency.jpm_level_batch, ids, levels.rows, levels.standard, levels.actual, NO_LEVEL, as_of)
-            if levels
-            else None
-        )
+        jpm = _later(pool, _jpm, competency_data, ids, as_of)
         # Queued first: the worker starts on them while this thread summarises the performance.
         dukr = _later(pool, duk.duk_rank_batch, frames, as_of, employee_order=True)
         bup = _later(pool, retirement.retirement_batch, frames.employees, as_of)
         summary = skp.performance_summary(frames.performance, as_of, ids=ids)
         kp = _later(pool, pangkat.kp_reguler_batch, frames, as_of, summary=summary)
         latest = skp.latest_predikats_batch(frames.performance, as_of, ids=ids, summary=summary)
-        boxes = _later(pool, talent.talent_batch, frames, as_of, latest=latest, jpm=jpm.result() if jpm else None)
+        # (The worker took the JPM before: waiting for it there cannot block.)
+        boxes = _later(pool, lambda: talent.talent_batch(frames, as_of, latest=latest, jpm=jpm.result()))
         ip = ipasn.ip_asn_batch(frames, as_of, summary=summary)
         parts = [
             bup.result(),

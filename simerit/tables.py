@@ -11,9 +11,9 @@ Pure polars: no Django import (import-linter contract).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import polars as pl
@@ -236,24 +236,57 @@ def keyed_employee_frames(
     Tables whose keys are not unique (a jabatan or employee id twice, a kompetensi twice in one
     assessment or standard, a missing kompetensi) take the joins of `employee_frames_lazy`.
 
-    `pool`: builds the competency rows there, beside the other frames (`simerit.batch`).
+    `pool`: builds the competency there, beside the other frames.
     """
-    return keyed_frames_and_levels(tables, as_of, pool=pool, rows=True)[0]
+    try:
+        frames, competency = _by_row_number(tables, as_of, pool)
+        schema = {**COMPETENCY_SCHEMA, "id": pl.Int64}
+        return replace(frames, competency=_rows_of(competency.levels()).select(list(schema)).cast(schema))
+    except _Irregular:
+        return _joined(tables, as_of)
+
+
+def _joined(tables: Mapping[str, Frame], as_of: dt.date) -> EmployeeFrames:
+    lazy = _keyed_lazy(tables, as_of)
+    return EmployeeFrames(**dict(zip(lazy, pl.collect_all(list(lazy.values())), strict=True)))
+
+
+class PendingCompetency:
+    """The competency of `keyed_frames_and_levels`, perhaps still being built on the pool:
+    `result()` gives the `CompetencyLevels`, or the competency rows (`id, kompetensi, standard,
+    actual`) when the tables cannot be held as matrices."""
+
+    def __init__(self, compute: Callable[[], CompetencyLevels], pool: Executor | None, fallback: Callable[[], pl.DataFrame]):
+        self._compute, self._fallback = compute, fallback
+        self._future = pool.submit(compute) if pool else None
+
+    def result(self) -> CompetencyLevels | pl.DataFrame:
+        try:
+            return self._future.result() if self._future else self._compute()
+        except _Irregular:
+            return self._fallback()
+
+    def levels(self) -> CompetencyLevels:
+        """The levels (raises `_Irregular` when the tables cannot be held as matrices)."""
+        return self._future.result() if self._future else self._compute()
 
 
 def keyed_frames_and_levels(
-    tables: Mapping[str, Frame], as_of: dt.date, *, pool: Executor | None = None, rows: bool = False
-) -> tuple[EmployeeFrames, CompetencyLevels | None]:
-    """`keyed_employee_frames` and the competency as `CompetencyLevels` beside them; with
-    `rows=False` (for callers that read the competency only through
-    `competency.jpm_level_batch`, as `simerit.batch` does) `frames.competency` is left empty
-    instead of holding the rows. Tables that take the joins give frames with their competency
-    rows and no levels (None)."""
+    tables: Mapping[str, Frame], as_of: dt.date, *, pool: Executor | None = None
+) -> tuple[EmployeeFrames, PendingCompetency]:
+    """`keyed_employee_frames` with `competency` left empty, and the competency beside them as
+    `CompetencyLevels` (for `competency.jpm_level_batch`; `simerit.batch`), built on `pool`
+    while the caller goes on. Tables that take the joins give their competency rows instead."""
     try:
-        return _by_row_number(tables, as_of, pool, rows=rows)
+        return _by_row_number(tables, as_of, pool)
     except _Irregular:
-        lazy = _keyed_lazy(tables, as_of)
-        return EmployeeFrames(**dict(zip(lazy, pl.collect_all(list(lazy.values())), strict=True))), None
+        frames = _joined(tables, as_of)
+        empty = frames.competency.clear()
+        return replace(frames, competency=empty), PendingCompetency(_no_levels, None, lambda: frames.competency)
+
+
+def _no_levels() -> CompetencyLevels:
+    raise _Irregular("the tables took the joins")
 
 
 NO_LEVEL = -(1 << 20)  # no Int16 level: stands for null in the competency matrices (`CompetencyLevels`)
@@ -277,9 +310,10 @@ def _nullable_index(rows: np.ndarray) -> pl.Series:
 
 
 def _by_row_number(
-    tables: Mapping[str, Frame], as_of: dt.date, pool: Executor | None = None, *, rows: bool = True
-) -> tuple[EmployeeFrames, CompetencyLevels]:
-    """`keyed_frames_and_levels` through row numbers (raises `_Irregular` when it cannot)."""
+    tables: Mapping[str, Frame], as_of: dt.date, pool: Executor | None = None
+) -> tuple[EmployeeFrames, PendingCompetency]:
+    """`keyed_frames_and_levels` through row numbers (raises `_Irregular` when it cannot; the
+    competency's levels raise it from `PendingCompetency.levels`)."""
     read = {name: _lazy(tables, name) for name in USED_COLUMNS}
     pid = pl.col("pegawai_id").alias("id")
     # The history frames take their final columns in the read (in parallel, and a column such as
@@ -306,7 +340,9 @@ def _by_row_number(
     # The competency levels need only what was read: on the pool they are built while this
     # thread places the rest (numpy and polars release the GIL while they compute).
     level_args = (ids, pegawai["jabatan_id"], asesmen, nilai, standar)
-    pending = pool.submit(_competency_levels, *level_args) if pool else None
+    competency = PendingCompetency(
+        lambda: _competency_levels(*level_args), pool, lambda: _joined(tables, as_of).competency
+    )
     # The employee's position (a left join on the jabatan's unique id).
     # (Gathers from one chunk: several times faster than across the chunks of a Parquet read.)
     position = jabatan.select(
@@ -340,10 +376,9 @@ def _by_row_number(
         "discipline": of_active(discipline),
     }
     keyed = {name: {**schema, "id": pl.Int64} for name, schema in _SCHEMAS.items()}
-    levels = pending.result() if pending else _competency_levels(*level_args)
-    frames["competency"] = _rows_of(levels) if rows else pl.DataFrame(schema=keyed["competency"])
+    frames["competency"] = pl.DataFrame(schema=keyed["competency"])
     out = {name: frame.select(list(keyed[name])).cast(keyed[name]) for name, frame in frames.items()}
-    return EmployeeFrames(**out), levels
+    return EmployeeFrames(**out), competency
 
 
 @dataclass(frozen=True)
