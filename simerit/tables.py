@@ -460,11 +460,11 @@ def _competency_levels(
     def matrix(rows: np.ndarray, size: int, codes: pl.Series, levels: pl.Series) -> tuple[np.ndarray, np.ndarray]:
         """Per (row, kompetensi): whether a record is there, and its level (Int32, null as a
         value no Int16 level has)."""
-        flat = rows * k + codes.cast(kinds).to_physical().to_numpy().astype(np.int64)
-        if flat.size and np.bincount(flat, minlength=size * k).max() > 1:
-            raise _Irregular("kompetensi twice")
+        flat = rows * k + codes.cast(kinds).to_physical().to_numpy()
         present = np.zeros(size * k, dtype=bool)
         present[flat] = True
+        if np.count_nonzero(present) != flat.size:  # a cell written twice
+            raise _Irregular("kompetensi twice")
         value = np.full(size * k, NO_LEVEL, dtype=np.int32)
         value[flat] = levels.cast(pl.Int32).fill_null(NO_LEVEL).to_numpy()
         return present.reshape(size, k), value.reshape(size, k)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from simerit.rules._bands import label_by_lower_bound
 from simerit.rules._explain import Explained, Step
 from simerit.rules._rows import by_employee
 from simerit.rules._versions import RuleVersion, in_force
@@ -142,10 +143,7 @@ def jpm(
 
 
 def _scale_expr(p: pl.Expr, bands: tuple[tuple[float, str], ...], lowest: str) -> pl.Expr:
-    expr: pl.Expr = pl.lit(lowest)
-    for lower, label in reversed(bands):
-        expr = pl.when(p >= lower).then(pl.lit(label)).otherwise(expr)
-    return pl.when(p.is_not_null()).then(expr)
+    return label_by_lower_bound(p, bands, lowest)
 
 
 def pemetaan_expr(p: pl.Expr, as_of: dt.date | None = None) -> pl.Expr:

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 import polars as pl
 
 from simerit.rules import skp
+from simerit.rules._bands import label_by_lower_bound
 from simerit.rules._dates import months_before
 from simerit.rules._explain import Basis, Explained, Problem, Step
 from simerit.rules._ipasn_params import FLAGS, PARAMS_2019, IpAsnParams
@@ -103,10 +104,7 @@ def category(total: float | None, as_of: dt.date | None = None) -> str | None:
 def category_expr(total: pl.Expr, as_of: dt.date | None = None) -> pl.Expr:
     """Batch form of `category` (Peraturan BKN 8/2019, bands by lower bound)."""
     params = _params(as_of)
-    expr: pl.Expr = pl.lit(params.lowest_category)
-    for lower, label in reversed(params.category_bands):
-        expr = pl.when(total >= lower).then(pl.lit(label)).otherwise(expr)
-    return pl.when(total.is_not_null()).then(expr)
+    return label_by_lower_bound(total, params.category_bands, params.lowest_category)
 
 
 class _Steps:
