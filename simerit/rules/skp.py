@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import polars as pl
 
 from simerit.rules._explain import Explained, Step
@@ -345,17 +346,23 @@ def performance_summary(
     year = pl.col("year")
     now = year == as_of.year
     up_to = year <= as_of.year
-    maxima = ["_key", "_rated", *[f"_key_{y}" for y in years]]
+    # The integer columns come out with their nulls already replaced by a sentinel no key or rank
+    # takes (the year is Int16, so a key is within ±3.3 million; ranks are 1..9): numpy reduces
+    # them as they are.
+    low, high = int(np.iinfo(np.int32).min), int(np.iinfo(np.int32).max)
+    maxima = {
+        "_key": pl.when(up_to).then(pl.col("_k")),
+        "_rated": pl.when(up_to).then(pl.col("_r")),
+        **{f"_key_{y}": pl.when(year == y).then(pl.col("_k")) for y in years},
+    }
     records = (
         performance.lazy()
         .select("id", year, rank_expr().alias("_rank"), pl.col("nilai").cast(pl.Float64))
         .with_columns(rated_key.alias("_r"), any_key.alias("_k"))
         .select(
             "id",
-            pl.when(up_to).then(pl.col("_k")).alias("_key"),
-            pl.when(up_to).then(pl.col("_r")).alias("_rated"),
-            *[pl.when(year == y).then(pl.col("_k")).alias(f"_key_{y}") for y in years],
-            pl.when(now).then(pl.col("_rank")).alias("_rank_now"),
+            *[e.fill_null(low).cast(pl.Int32).alias(name) for name, e in maxima.items()],
+            pl.when(now).then(pl.col("_rank")).fill_null(high).cast(pl.Int32).alias("_rank_now"),
             pl.when(now & pl.col("_rank").is_null()).then(pl.col("nilai")).alias("_nilai_now"),
         )
         .collect()
@@ -365,8 +372,12 @@ def performance_summary(
         base = performance.select("id").unique(maintain_order=True)["id"]
     # Per employee, placed by row number (`_rows`): the largest key, the worst rank and lowest
     # value of the measurement year; what a group_by per id and a join back give.
-    how = {**dict.fromkeys(maxima, "max"), "_rank_now": "min", "_nilai_now": "min"}
-    reduced = by_employee(records["id"], base).reduce_all(records, how)  # type: ignore[arg-type]
+    by_row = by_employee(records["id"], base)
+    filled = {name: (records[name].to_numpy(), "max", low) for name in maxima}
+    reduced = by_row.reduce_filled({**filled, "_rank_now": (records["_rank_now"].to_numpy(), "min", high)})  # type: ignore[dict-item]
+    # Values count only for unrated records of the measurement year: a few, reduced on their own.
+    values = records.select("id", "_nilai_now").filter(pl.col("_nilai_now").is_not_null())
+    reduced = reduced.hstack([by_employee(values["id"], base).reduce(values["_nilai_now"], "min")])
     return PerformanceSummary(as_of, years, reduced.insert_column(0, base.alias("id")))
 
 

@@ -185,3 +185,23 @@ def test_row_number_frames_are_the_joined_frames():
 )
 def test_irregular_tables_give_the_joined_frames(change):
     same_frames(tables(**change))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_filled_reductions_are_the_reductions_of_the_nulls(data):
+    """`reduce_filled` over columns whose nulls are a sentinel == `reduce_all` over the nulls."""
+    n = data.draw(st.integers(0, 6))
+    ids = pl.Series("id", data.draw(st.lists(st.integers(0, 9), min_size=n, max_size=n, unique=True)), dtype=pl.Int64)
+    size = data.draw(st.integers(0, 30))
+    keys = data.draw(st.lists(st.one_of(st.none(), st.integers(0, 11)), min_size=size, max_size=size))
+    values = st.lists(st.one_of(st.none(), st.integers(-(2**31) + 1, 2**31 - 2)), min_size=size, max_size=size)
+    frame = pl.DataFrame({"id": keys, "hi": data.draw(values), "lo": data.draw(values)},
+                         schema={"id": pl.Int64, "hi": pl.Int32, "lo": pl.Int32})  # fmt: skip
+    low, high = -(2**31), 2**31 - 1
+    by_row = by_employee(frame["id"], ids)
+    got = by_row.reduce_filled({
+        "hi": (frame["hi"].fill_null(low).to_numpy(), "max", low),
+        "lo": (frame["lo"].fill_null(high).to_numpy(), "min", high),
+    })  # fmt: skip
+    assert got.equals(by_row.reduce_all(frame, {"hi": "max", "lo": "min"}))
