@@ -21,6 +21,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from contextlib import nullcontext
+from dataclasses import replace
 from typing import Any
 
 import polars as pl
@@ -71,12 +72,18 @@ def all_rules(tables: Mapping[str, Frame], as_of: dt.date, *, threads: int = 2) 
         frames, competency_data = keyed_frames_and_levels(tables, as_of, pool=pool)
         ids = frames.employees["id"]
         jpm = _later(pool, _jpm, competency_data, ids, as_of)
+        del competency_data  # the levels (and what they were built from) go once the JPM is out
+        # Only the performance summary reads the performance records (every rule takes the
+        # summary): the other rules get frames without them, and this thread drops them once the
+        # summary is out, so that their memory serves the rest instead of fresh pages.
+        lean = replace(frames, performance=frames.performance.clear())
         # Queued first: the worker starts on them while this thread summarises the performance.
-        dukr = _later(pool, duk.duk_rank_batch, frames, as_of, employee_order=True)
+        dukr = _later(pool, duk.duk_rank_batch, lean, as_of, employee_order=True)
         bup = _later(pool, retirement.retirement_batch, frames.employees, as_of)
         summary = skp.performance_summary(frames.performance, as_of, ids=ids)
-        kp = _later(pool, pangkat.kp_reguler_batch, frames, as_of, summary=summary)
+        kp = _later(pool, pangkat.kp_reguler_batch, lean, as_of, summary=summary)
         latest = skp.latest_predikats_batch(frames.performance, as_of, ids=ids, summary=summary)
+        frames = lean
         # (The worker took the JPM before: waiting for it there cannot block.)
         boxes = _later(pool, lambda: talent.talent_batch(frames, as_of, latest=latest, jpm=jpm.result()))
         ip = ipasn.ip_asn_batch(frames, as_of, summary=summary)
