@@ -86,6 +86,7 @@ def all_rules(tables: Mapping[str, Frame], as_of: dt.date, *, threads: int = 2) 
         frames = lean
         # (The worker took the JPM before: waiting for it there cannot block.)
         boxes = _later(pool, lambda: talent.talent_batch(frames, as_of, latest=latest, jpm=jpm.result()))
+        text_ids = _later(pool, ids.cast, pl.Utf8)  # the result's `id`, on the worker's last turn
         ip = ipasn.ip_asn_batch(frames, as_of, summary=summary)
         parts = [
             bup.result(),
@@ -102,4 +103,4 @@ def all_rules(tables: Mapping[str, Frame], as_of: dt.date, *, threads: int = 2) 
             raise AssertionError("a batch rule did not return its rows in employee order")
         renamed = [c.alias(f"{c.name}_right" if c.name in result.columns else c.name) for c in part.drop("id")]
         result = result.hstack(renamed)
-    return result.with_columns(pl.col("id").cast(pl.Utf8))
+    return result.with_columns(text_ids.result())
