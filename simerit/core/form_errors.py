@@ -1,5 +1,5 @@
-"""Showing errors to the user: a service's ValidationError on a form, or a form's errors as
-messages on the next page (for POST-only views that redirect)."""
+"""Showing errors to the user: a service's ValidationError on a form or as messages, or a form's
+errors as messages on the next page (for POST-only views that redirect)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,9 @@ def flash_form_errors(request: HttpRequest, form: Any, *, labels: bool = True) -
         label = form.fields[name].label if labels and name in form.fields else ""
         for error in errors:
             messages.error(request, f"{label}: {error}" if label else error)
+
+
+def flash_service_errors(request: HttpRequest, exc: ValidationError) -> None:
+    """Each message of a service's ValidationError as an error message (views without a form)."""
+    for message in exc.messages:
+        messages.error(request, message)

@@ -12,6 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from simerit.core.form_errors import flash_service_errors
 from simerit.core.models import Role
 from simerit.core.permissions import INDEKS_RUN_ROLES, INDEKS_VIEW_ROLES, role_required
 from simerit.indeks import selectors
@@ -39,8 +40,7 @@ def index_run_start_view(request: HttpRequest) -> HttpResponse:
                 acting_user=request.user, instansi=request.user.instansi, as_of=form.cleaned_data["as_of"]
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            flash_service_errors(request, exc)
         else:
             return redirect(run)
     elif not request.user.instansi_id:

@@ -1,5 +1,5 @@
 """Writes of the self-assessment (decision 0090): create a year's assessment with the data-based
-suggestions, save the answers, finalise. Each one checks role and instansi first, validates
+suggestions, save the answers, refresh the suggestions of a draft, finalise. Each one checks role and instansi first, validates
 everything before writing, runs in one transaction and is audited (`AuditedModel` under
 `acting_as`). A final assessment is never changed."""
 
@@ -119,6 +119,32 @@ def answers_save(
                     setattr(answer, k, v)
                 answer.save()
     return assessment
+
+
+def suggestions_refresh(*, acting_user: Any, assessment: SelfAssessment) -> list[str]:
+    """Compute a draft's data-based suggestions again from the data as it is now (the data may have
+    grown since the draft was made). An answer that still held the old suggestion (or nothing)
+    takes the new one; a level the user chose against the suggestion is kept, so a note may now be
+    needed (finalising says so). Returns the codes of the indicators whose suggestion changed."""
+    require_role_in_instansi(acting_user, MANAGE_ROLES, assessment.instansi_id)
+    with transaction.atomic(), acting_as(acting_user):
+        assessment = _lock_draft(assessment)
+        found = selectors.suggestions(
+            instansi_id=assessment.instansi_id, tahun=assessment.tahun, instrument=assessment.instrument
+        )
+        changed: list[str] = []
+        for answer in SelfAssessmentAnswer.objects.select_for_update().filter(assessment=assessment):
+            s = found.get(answer.indicator)
+            new = (s.level, s.text, s.url) if s else (None, "", "")
+            if new == (answer.suggested_level, answer.suggestion, answer.suggestion_url):
+                continue
+            if new[0] != answer.suggested_level:
+                changed.append(answer.indicator)
+            if answer.level is None or answer.level == answer.suggested_level:
+                answer.level = new[0]
+            answer.suggested_level, answer.suggestion, answer.suggestion_url = new
+            answer.save()
+    return sorted(changed, key=lambda code: tuple(int(x) for x in code.split(".") if x.isdigit()))
 
 
 def assessment_finalise(*, acting_user: Any, assessment: SelfAssessment) -> SelfAssessment:

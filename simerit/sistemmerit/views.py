@@ -12,16 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from simerit.core.form_errors import flash_service_errors
 from simerit.core.permissions import role_required, user_has_role
 from simerit.laporan.download import attachment
 from simerit.rules import merit_system
 from simerit.sistemmerit import exports, selectors, services
 from simerit.sistemmerit.models import MANAGE_ROLES, VIEW_ROLES
-
-
-def _errors(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @role_required(VIEW_ROLES)
@@ -45,7 +41,7 @@ def create_view(request: HttpRequest) -> HttpResponse:
     try:
         assessment = services.assessment_create(acting_user=request.user, tahun=request.POST.get("tahun", ""))
     except ValidationError as exc:
-        _errors(request, exc)
+        flash_service_errors(request, exc)
         return redirect("sistemmerit:index")
     messages.success(
         request,
@@ -84,7 +80,7 @@ def fill_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.answers_save(acting_user=request.user, assessment=assessment, data=typed)
         except ValidationError as exc:
-            _errors(request, exc)
+            flash_service_errors(request, exc)
             status = 400
             if assessment.final:
                 return redirect(assessment)
@@ -103,12 +99,32 @@ def fill_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(MANAGE_ROLES)
 @require_POST
+def refresh_view(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = selectors.assessment_get(user=request.user, pk=pk)
+    try:
+        changed = services.suggestions_refresh(acting_user=request.user, assessment=assessment)
+    except ValidationError as exc:
+        flash_service_errors(request, exc)
+        return redirect(assessment)
+    if changed:
+        messages.success(
+            request,
+            _("Saran sistem dihitung ulang dari data terkini; saran berubah pada indikator %(i)s. Level yang Anda pilih "
+              "sendiri (berbeda dari saran lama) tidak diubah.") % {"i": ", ".join(changed)},
+        )  # fmt: skip
+    else:
+        messages.info(request, _("Saran sistem dihitung ulang dari data terkini; tidak ada yang berubah."))
+    return redirect("sistemmerit:fill", pk=assessment.pk)
+
+
+@role_required(MANAGE_ROLES)
+@require_POST
 def finalise_view(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = selectors.assessment_get(user=request.user, pk=pk)
     try:
         services.assessment_finalise(acting_user=request.user, assessment=assessment)
     except ValidationError as exc:
-        _errors(request, exc)
+        flash_service_errors(request, exc)
     else:
         messages.success(request, _("Penilaian mandiri %(t)s difinalkan dan dikunci.") % {"t": assessment.tahun})
     return redirect(assessment)

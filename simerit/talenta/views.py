@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from simerit.core.form_errors import flash_form_errors
+from simerit.core.form_errors import flash_form_errors, flash_service_errors
 from simerit.core.permissions import TALENTA_CALIBRATE_ROLES, TALENTA_VIEW_ROLES, role_required, user_has_role
 from simerit.indeks.selectors import latest_done_run
 from simerit.rules import succession
@@ -20,11 +20,6 @@ from simerit.talenta.forms import KritisForm, MoveForm, SessionForm
 
 PAGE_SIZE = 25
 RISK_ORDER = {c: i for i, c in enumerate(succession.RISK_COLORS)}
-
-
-def _errors(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @role_required(TALENTA_VIEW_ROLES)
@@ -136,7 +131,7 @@ def session_create_view(request: HttpRequest) -> HttpResponse:
                 catatan=form.cleaned_data["catatan"],
             )
         except ValidationError as exc:
-            _errors(request, exc)
+            flash_service_errors(request, exc)
         else:
             messages.success(request, _("Sesi kalibrasi dibuka."))
             return redirect(session)
@@ -171,7 +166,7 @@ def move_view(request: HttpRequest, pk: int) -> HttpResponse:
                 alasan=form.cleaned_data["alasan"],
             )
         except ValidationError as exc:
-            _errors(request, exc)
+            flash_service_errors(request, exc)
         else:
             messages.success(
                 request,
@@ -197,7 +192,7 @@ def session_close_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.session_close(acting_user=request.user, session=session)
     except ValidationError as exc:
-        _errors(request, exc)
+        flash_service_errors(request, exc)
     else:
         messages.success(request, _("Sesi kalibrasi ditutup. Hasilnya final dan dipakai untuk kelompok talenta."))
     return redirect(session)

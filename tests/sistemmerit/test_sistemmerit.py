@@ -204,3 +204,44 @@ def test_list_shows_total_category_and_trend(world, client):
     assert "Sistem Merit" in html  # nav item
     client.force_login(world.users["operator"])
     assert 'href="/sistem-merit/"' not in client.get(reverse("dasbor:index")).content.decode()
+
+
+def test_refresh_suggestions_of_a_draft(world, client):
+    """A draft made before the data grew: refreshing takes the new suggestions where the answer
+    still held the old one, keeps a level the user chose against it, and is refused once final."""
+    from simerit.organisasi.models import StandarKompetensi
+    from simerit.pegawai.models import RiwayatKinerja
+    from simerit.referensi.models import Kompetensi
+
+    admin = world.users["admin"]
+    assessment = services.assessment_create(acting_user=admin, tahun=YEAR)
+    answers = {a.indicator: a for a in assessment.answers.all()}
+    assert (answers["1.1"].suggested_level, answers["5.1"].suggested_level) == (1, 1)
+    # The user keeps 1.1 as suggested and chooses 2 for 5.1, with a note.
+    data = {a.indicator: {"level": a.level or 2, "evidence": "", "note": ""} for a in answers.values()}
+    data["5.1"] = {"level": 2, "evidence": "", "note": "SKP 2024 sebagian masih di kertas"}
+    services.answers_save(acting_user=admin, assessment=assessment, data=data)
+    with acting_as(label="test"):  # the data grows: a standard for 1 of 2 positions, SKP 2024 for 1 of 2 PNS
+        StandarKompetensi.objects.create(instansi=world.inst, jabatan=world.jab_dinkes, kompetensi=Kompetensi.objects.first(), level=3)
+        RiwayatKinerja.objects.create(pegawai=world.p_dindik, tahun=YEAR - 1, hasil_kerja="sesuai", perilaku_kerja="sesuai")
+    client.force_login(admin)
+    answer_events = AuditEvent.objects.filter(model__icontains="selfassessmentanswer")
+    before = answer_events.count()
+    response = client.post(reverse("sistemmerit:refresh", args=[assessment.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("sistemmerit:fill", args=[assessment.pk])
+    assert "1.1, 5.1" in response.content.decode()
+    answers = {a.indicator: a for a in assessment.answers.all()}
+    assert (answers["1.1"].suggested_level, answers["1.1"].level) == (3, 3)  # followed the suggestion
+    assert (answers["5.1"].suggested_level, answers["5.1"].level) == (3, 2)  # the user's own choice kept
+    assert "1 dari 2 jabatan" in answers["1.1"].suggestion
+    assert answer_events.count() == before + 2  # one audited change per answer that changed
+    # Nothing changed since: nothing written.
+    assert services.suggestions_refresh(acting_user=admin, assessment=assessment) == []
+    assert answer_events.count() == before + 2
+    # Read-only roles cannot; a final assessment cannot be refreshed.
+    client.force_login(world.users["pimpinan"])
+    assert client.post(reverse("sistemmerit:refresh", args=[assessment.pk])).status_code == 403
+    SelfAssessment.objects.filter(pk=assessment.pk).update(status=SelfAssessment.Status.FINAL)
+    assessment.refresh_from_db()
+    with pytest.raises(ValidationError, match="sudah final"):
+        services.suggestions_refresh(acting_user=admin, assessment=assessment)
