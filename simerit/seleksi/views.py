@@ -71,12 +71,15 @@ def vacancy_create_view(request: HttpRequest) -> HttpResponse:
     return render(request, "seleksi/vacancy_form.html", {"form": form})
 
 
-def _decision_form(user: Any, ranking: Any, data: Any = None, **kwargs: Any) -> DecisionForm:
+def _decision_form(
+    user: Any, ranking: Any, data: Any = None, *, first: list[Any] | None = None, **kwargs: Any
+) -> DecisionForm:
     """The committee's form: the first PAGE_SIZE eligible candidates as boxes (plus any chosen
-    in `data`), anyone else eligible by NIP."""
+    in `data`), anyone else eligible by NIP. `first`: those candidates when the caller has read
+    them already (the page's first table page)."""
     eligible = selectors.candidates(user=user, ranking=ranking, eligible=True)
     posted = [int(i) for i in data.getlist("selected") if str(i).isdigit()] if data is not None else []
-    rows = list(eligible[:PAGE_SIZE])
+    rows = list(eligible[:PAGE_SIZE]) if first is None else list(first)
     shown = {c.pegawai_id for c in rows}
     rows += [c for c in eligible.filter(pegawai_id__in=posted) if c.pegawai_id not in shown]
     return DecisionForm(
@@ -94,18 +97,21 @@ def _vacancy_page(request: HttpRequest, vacancy: Vacancy, form: DecisionForm | N
     context: dict[str, Any] = {"vacancy": vacancy, "ranking": ranking, "decision": decision}
     if ranking is not None:
         eligible = selectors.candidates(user=user, ranking=ranking, eligible=True)
+        page = Paginator(eligible, PAGE_SIZE).get_page(request.GET.get("page"))
+        # The first PAGE_SIZE candidates serve the table's first page, the chart and the form: read once.
+        first = list(page.object_list) if page.number == 1 else list(eligible[:PAGE_SIZE])
         context.update(
-            page=Paginator(eligible, PAGE_SIZE).get_page(request.GET.get("page")),
+            page=page,
             ineligible=selectors.candidates(user=user, ranking=ranking, eligible=False)[:PAGE_SIZE],
             reasons=selectors.ineligible_reasons(ranking),
             rule=eligibility.level_rules(ranking.as_of).get(ranking.level),
-            chart=[[c.pegawai.nama, round(c.merit, 2)] for c in eligible[:15]],
+            chart=[[c.pegawai.nama, round(c.merit, 2)] for c in first[:15]],
             standard=selectors.standard_named(ranking),
             bases=selectors.CRITERION_BASIS,
         )
         if decision is None and user_has_role(user, SELEKSI_DECIDE_ROLES):
             top = services.top_eligible(ranking, vacancy.seats)
-            context["form"] = form or _decision_form(user, ranking, initial={"selected": top})
+            context["form"] = form or _decision_form(user, ranking, initial={"selected": top}, first=first)
             context["top"] = top
     if decision is not None:
         context["selected"] = list(decision.selected.all())

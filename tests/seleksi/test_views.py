@@ -188,3 +188,23 @@ def test_vacancy_page_while_the_ranking_is_computed(synth, client):
         ranking_state=Vacancy.RankingState.FAILED, ranking_error="Perhitungan peringkat gagal: x"
     )
     assert "Perhitungan peringkat gagal: x" in client.get(vacancy.get_absolute_url()).content.decode()
+
+
+def test_the_first_eligible_candidates_are_read_once_for_table_chart_and_form(synth, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    vacancy = _vacancy(synth)
+    client.force_login(synth.users["pimpinan"])  # decides: the page shows the table, chart and form
+    table = Candidate._meta.db_table
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(vacancy.get_absolute_url()).content.decode()
+    assert "Putuskan dan segel" in html
+    eligible = f'"{table}"."eligible"'
+    eligible_reads = [  # reads of eligible candidates' rows (not counts, not the single top row)
+        q["sql"] for q in queries
+        if eligible in q["sql"] and f"NOT {eligible}" not in q["sql"] and "COUNT(" not in q["sql"].upper()
+        and "LIMIT" in q["sql"] and not q["sql"].rstrip().endswith("LIMIT 1")
+    ]  # fmt: skip
+    # The eligible first 50 are read once: they serve the table's first page, the chart and the form.
+    assert len(eligible_reads) == 1, eligible_reads
