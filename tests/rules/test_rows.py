@@ -53,12 +53,17 @@ def grouped(frame: pl.DataFrame, ids: pl.Series, how: dict[str, str]) -> pl.Data
 HOW = {"i8": "max", "i32": "min", "i64": "max", "f": "min", "day": "max", "b": "any", "s": "sum"}
 
 
+def employees_and_size(data) -> tuple[pl.Series, int]:
+    """Up to 6 unique employee ids (0-9) and a number of records (0-30) drawn by Hypothesis."""
+    n = data.draw(st.integers(0, 6))
+    ids = pl.Series("id", data.draw(st.lists(st.integers(0, 9), min_size=n, max_size=n, unique=True)), dtype=pl.Int64)
+    return ids, data.draw(st.integers(0, 30))
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_reductions_are_the_group_by(data):
-    n = data.draw(st.integers(0, 6))
-    ids = pl.Series("id", data.draw(st.lists(st.integers(0, 9), min_size=n, max_size=n, unique=True)), dtype=pl.Int64)
-    size = data.draw(st.integers(0, 30))
+    ids, size = employees_and_size(data)
 
     def column(values):
         return data.draw(st.lists(st.one_of(st.none(), values), min_size=size, max_size=size))
@@ -191,9 +196,7 @@ def test_irregular_tables_give_the_joined_frames(change):
 @given(st.data())
 def test_filled_reductions_are_the_reductions_of_the_nulls(data):
     """`reduce_filled` over columns whose nulls are a sentinel == `reduce_all` over the nulls."""
-    n = data.draw(st.integers(0, 6))
-    ids = pl.Series("id", data.draw(st.lists(st.integers(0, 9), min_size=n, max_size=n, unique=True)), dtype=pl.Int64)
-    size = data.draw(st.integers(0, 30))
+    ids, size = employees_and_size(data)
     keys = data.draw(st.lists(st.one_of(st.none(), st.integers(0, 11)), min_size=size, max_size=size))
     values = st.lists(st.one_of(st.none(), st.integers(-(2**31) + 1, 2**31 - 2)), min_size=size, max_size=size)
     frame = pl.DataFrame({"id": keys, "hi": data.draw(values), "lo": data.draw(values)},
