@@ -1,7 +1,7 @@
 """Rows of tests/test_permission_matrix.py for the self-assessment screens (same format as its
 EXPECTED). ROLES order: anonymous, admin, operator, pimpinan, pegawai, auditor.
 
-Admin (BKPSDM) creates, fills and finalises; pimpinan and auditor read; operator and pegawai get
+Admin (BKPSDM) creates, fills, refreshes the suggestions and finalises; pimpinan and auditor read; operator and pegawai get
 403. `sm` = a draft assessment of the world's instansi, `sm_other` = another instansi's (404)."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ EXPECTED: dict[str, dict[str, list[int]]] = {
     "sistemmerit:create": {"-": [LOGIN, 405, 403, 403, 403, 403]},  # POST only; admin only
     "sistemmerit:detail": {"sm": READ, "sm_other": READ_OTHER},
     "sistemmerit:fill": {"sm": [LOGIN, 200, 403, 403, 403, 403], "sm_other": [LOGIN, 404, 403, 403, 403, 403]},
+    "sistemmerit:refresh": {"sm": [LOGIN, 405, 403, 403, 403, 403]},  # POST only; admin only
     "sistemmerit:finalise": {"sm": [LOGIN, 405, 403, 403, 403, 403]},
     "sistemmerit:export_xlsx": {"sm": READ, "sm_other": READ_OTHER},
     "sistemmerit:export_pdf": {"sm": READ, "sm_other": READ_OTHER},
