@@ -21,7 +21,7 @@ _INTEGER = (pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt3
 
 
 def row_numbers(keys: pl.Series, ids: pl.Series) -> np.ndarray:
-    """For each value of `keys`, its position in `ids` (int64; -1 where null or not in `ids`).
+    """For each value of `keys`, its position in `ids` (int32 or int64; -1 where null or not in `ids`).
 
     `ids` must be unique (the employees' ids; `ValueError` otherwise); `keys` may repeat."""
     n = len(ids)
@@ -30,13 +30,18 @@ def row_numbers(keys: pl.Series, ids: pl.Series) -> np.ndarray:
     keys = keys.cast(ids.dtype) if keys.dtype != ids.dtype else keys
     if ids.dtype in _INTEGER and ids.null_count() == 0:
         lo, hi = int(ids.min()), int(ids.max())  # type: ignore[arg-type]
+        k_lo, k_hi = keys.min(), keys.max()
+        inside = keys.null_count() == 0 and lo <= k_lo and k_hi <= hi  # type: ignore[operator]
+        if inside and hi - lo + 1 == n and n < 2**31 and int(ids[0]) == lo and bool((ids.diff().slice(1) == 1).all()):
+            # ids lo, lo + 1, ..., hi in that order (a population loaded whole): the row number is
+            # the key's offset, computed by polars without a lookup table.
+            return (keys - lo).cast(pl.Int32).to_numpy()
         if hi - lo < 4 * n + 1024:  # dense: a direct index, one gather per record
             table = np.full(hi - lo + 1, -1, dtype=np.int64)
             table[ids.to_numpy().astype(np.int64) - lo] = np.arange(n, dtype=np.int64)
             if np.count_nonzero(table >= 0) != n:
                 raise ValueError("row_numbers: ids are not unique")
-            k_lo, k_hi = keys.min(), keys.max()
-            if keys.null_count() == 0 and lo <= k_lo and k_hi <= hi:  # type: ignore[operator]
+            if inside:
                 return table[keys.to_numpy().astype(np.int64, copy=False) - lo]
             k = keys.fill_null(lo).to_numpy().astype(np.int64, copy=False) - lo
             inside = (k >= 0) & (k <= hi - lo)

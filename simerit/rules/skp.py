@@ -355,7 +355,7 @@ def performance_summary(
         "_rated": pl.when(up_to).then(pl.col("_r")),
         **{f"_key_{y}": pl.when(year == y).then(pl.col("_k")) for y in years},
     }
-    records = (
+    records_q = (
         performance.lazy()
         .select("id", year, rank_expr().alias("_rank"), pl.col("nilai").cast(pl.Float64))
         .with_columns(rated_key.alias("_r"), any_key.alias("_k"))
@@ -363,10 +363,18 @@ def performance_summary(
             "id",
             *[e.fill_null(low).cast(pl.Int32).alias(name) for name, e in maxima.items()],
             pl.when(now).then(pl.col("_rank")).fill_null(high).cast(pl.Int32).alias("_rank_now"),
-            pl.when(now & pl.col("_rank").is_null()).then(pl.col("nilai")).alias("_nilai_now"),
         )
-        .collect()
     )  # fmt: skip
+    # Values count only for unrated records of the measurement year: a few, found by a filter in
+    # the read of that year's records and reduced on their own.
+    values_q = (
+        performance.lazy()
+        .filter(now)
+        .select("id", rank_expr().alias("_rank"), pl.col("nilai").cast(pl.Float64).alias("_nilai_now"))
+        .filter(pl.col("_rank").is_null() & pl.col("_nilai_now").is_not_null())
+        .select("id", "_nilai_now")
+    )
+    records, values = pl.collect_all([records_q, values_q])
     base = ids.cast(performance.schema["id"]) if ids is not None else None
     if base is None:
         base = performance.select("id").unique(maintain_order=True)["id"]
@@ -375,8 +383,6 @@ def performance_summary(
     by_row = by_employee(records["id"], base)
     filled = {name: (records[name].to_numpy(), "max", low) for name in maxima}
     reduced = by_row.reduce_filled({**filled, "_rank_now": (records["_rank_now"].to_numpy(), "min", high)})  # type: ignore[dict-item]
-    # Values count only for unrated records of the measurement year: a few, reduced on their own.
-    values = records.select("id", "_nilai_now").filter(pl.col("_nilai_now").is_not_null())
     reduced = reduced.hstack([by_employee(values["id"], base).reduce(values["_nilai_now"], "min")])
     return PerformanceSummary(as_of, years, reduced.insert_column(0, base.alias("id")))
 

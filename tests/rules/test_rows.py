@@ -33,6 +33,16 @@ def test_row_numbers_dense_sparse_text_and_missing():
         row_numbers(keys.cast(pl.Utf8), pl.Series(["a", "b", "a"]))
 
 
+def test_row_numbers_of_consecutive_ids_are_the_offsets():
+    # ids 3, 4, ..., 9 in order (a population loaded whole): the row number is key - 3.
+    ids = pl.Series(range(3, 10))
+    assert row_numbers(pl.Series([9, 3, 3, 5]), ids).tolist() == [6, 0, 0, 2]
+    # The same ids out of order, with a gap, or with a key outside: the table gives the same answer.
+    assert row_numbers(pl.Series([9, 3, 5]), ids.reverse()).tolist() == [0, 6, 4]
+    assert row_numbers(pl.Series([9, 3, 5]), pl.Series([3, 5, 9])).tolist() == [2, 0, 1]
+    assert row_numbers(pl.Series([9, 3, 10, None]), ids).tolist() == [6, 0, -1, -1]
+
+
 def test_all_in_only_when_cheap_and_true():
     ids = pl.Series(range(10, 20))
     assert all_in(pl.Series([10, 19, 12]), ids)
