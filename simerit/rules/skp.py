@@ -265,12 +265,15 @@ def record_keys(rank: pl.Expr | None = None) -> tuple[pl.Expr, pl.Expr]:
     """
     rank = rank_expr() if rank is None else rank
     year = pl.col("year").cast(pl.Int32) * 100
-    return year + (60 - rank), year + pl.coalesce(60 - rank, 20 - _band_index(pl.col("nilai")))
+    return year + (_RATED_TOP - rank), year + pl.coalesce(_RATED_TOP - rank, _NUMERIC_TOP - _band_index(pl.col("nilai")))
+
+
+_RATED_TOP, _NUMERIC_TOP = 60, 20  # a key's last two digits: 60 - rank (rated, 55-59), 20 - band (16-20)
 
 
 _KEY_LABELS = {
-    **{60 - r: label for r, label in _RANK_LABEL.items()},
-    **{20 - i: label for i, (_, label) in enumerate(reversed(NUMERIC_BANDS))},
+    **{_RATED_TOP - r: label for r, label in _RANK_LABEL.items()},
+    **{_NUMERIC_TOP - i: label for i, (_, label) in enumerate(reversed(NUMERIC_BANDS))},
 }
 
 
@@ -346,10 +349,9 @@ def performance_summary(
     year = pl.col("year")
     now = year == as_of.year
     up_to = year <= as_of.year
-    # The integer columns come out with their nulls already replaced by a sentinel no key or rank
-    # takes (the year is Int16, so a key is within ±3.3 million; ranks are 1..9): numpy reduces
-    # them as they are.
-    low, high = int(np.iinfo(np.int32).min), int(np.iinfo(np.int32).max)
+    # The key columns come out with their nulls already replaced by a sentinel no key takes (the
+    # year is Int16, so a key is within ±3.3 million): numpy reduces them as they are.
+    low = int(np.iinfo(np.int32).min)
     maxima = {
         "_key": pl.when(up_to).then(pl.col("_k")),
         "_rated": pl.when(up_to).then(pl.col("_r")),
@@ -362,7 +364,6 @@ def performance_summary(
         .select(
             "id",
             *[e.fill_null(low).cast(pl.Int32).alias(name) for name, e in maxima.items()],
-            pl.when(now).then(pl.col("_rank")).fill_null(high).cast(pl.Int32).alias("_rank_now"),
         )
     )  # fmt: skip
     # Values count only for unrated records of the measurement year: a few, found by a filter in
@@ -382,8 +383,16 @@ def performance_summary(
     # value of the measurement year; what a group_by per id and a join back give.
     by_row = by_employee(records["id"], base)
     filled = {name: (records[name].to_numpy(), "max", low) for name in maxima}
-    reduced = by_row.reduce_filled({**filled, "_rank_now": (records["_rank_now"].to_numpy(), "min", high)})  # type: ignore[dict-item]
-    reduced = reduced.hstack([by_employee(values["id"], base).reduce(values["_nilai_now"], "min")])
+    reduced = by_row.reduce_filled(filled)  # type: ignore[arg-type]
+    # The worst rank of the measurement year is in that year's key: the largest key of a year is
+    # its worst rated record when it has one (a rated key ends in 55-59, a numeric one in 16-20).
+    code = pl.col(f"_key_{as_of.year}") % 100
+    rank_now = (
+        pl.when(code > _NUMERIC_TOP).then(_RATED_TOP - code) if as_of.year in years else pl.lit(None)
+    ).cast(pl.Int32)
+    reduced = reduced.with_columns(rank_now.alias("_rank_now")).hstack(
+        [by_employee(values["id"], base).reduce(values["_nilai_now"], "min")]
+    )
     return PerformanceSummary(as_of, years, reduced.insert_column(0, base.alias("id")))
 
 
