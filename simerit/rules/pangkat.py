@@ -19,7 +19,7 @@ from functools import cache
 
 import polars as pl
 
-from simerit.rules._dates import add_months
+from simerit.rules._dates import add_months, first_of_month
 from simerit.rules._explain import Explained, Problem, Step
 from simerit.rules._versions import NoVersionInForce, RuleVersion, in_force
 from simerit.rules.profile import Discipline, EmployeeFrames, EmployeeProfile
@@ -326,7 +326,7 @@ def with_next_kp_date(frame: pl.LazyFrame, tmt_pangkat: str, as_of: dt.date, ali
     return (
         frame.with_columns(pl.when(pl.col(tmt_pangkat).is_not_null()).then(total.cast(pl.Int32)).alias("_kp_t"))
         .with_columns(nxt.alias("_kp_t"))
-        .with_columns(pl.date(t // 12, t % 12 + 1, 1).alias(alias))
+        .with_columns(first_of_month(t).alias(alias))
         .drop("_kp_t")
     )
 

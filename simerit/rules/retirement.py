@@ -15,6 +15,7 @@ import datetime as dt
 
 import polars as pl
 
+from simerit.rules._dates import first_of_month
 from simerit.rules._explain import Explained, Problem, Step
 from simerit.rules._versions import NoVersionInForce, RuleVersion, in_force
 from simerit.rules.nip import parse_nip
@@ -185,7 +186,7 @@ def bup_expr(as_of: dt.date) -> pl.Expr:
 def tmt_pensiun_expr(birth: pl.Expr, bup: pl.Expr) -> pl.Expr:
     """Batch form of `tmt_pensiun` (same decision, docs/decisions/0010-tmt-pensiun.md)."""
     total = birth.dt.year().cast(pl.Int32) * 12 + birth.dt.month().cast(pl.Int32) - 1 + bup.cast(pl.Int32) * 12 + 1
-    return pl.date(total // 12, total % 12 + 1, 1)
+    return first_of_month(total)
 
 
 def retirement_batch(employees: pl.DataFrame, as_of: dt.date) -> pl.DataFrame:

@@ -1,5 +1,6 @@
-"""`_bands.label_by_lower_bound`: the label a chain of `when(value >= lower)` gives, boundaries,
-nulls and NaN included."""
+"""Batch helpers that replace per-row work by a small table: `_bands.label_by_lower_bound` (the
+label a chain of `when(value >= lower)` gives, boundaries, nulls and NaN included) and
+`_dates.first_of_month` (the date `pl.date` gives)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,17 @@ def test_same_as_the_chain(values):
 def test_bands_out_of_order_are_refused():
     with pytest.raises(ValueError, match="highest lower bound first"):
         label_by_lower_bound(pl.col("v"), ((60.0, "C"), (90.0, "A")), "Z")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(-24, 10_101 * 12)), max_size=30))
+def test_first_of_month_is_the_calendar_date(months):
+    """`_dates.first_of_month` (a table) == `pl.date` inside years 1-10,099, null outside."""
+    from simerit.rules._dates import first_of_month
+
+    frame = pl.DataFrame({"m": months}, schema={"m": pl.Int32})
+    m = pl.col("m")
+    got = frame.select(first_of_month(m).alias("d"))["d"].to_list()
+    inside = (m >= 12) & (m < 10_100 * 12)
+    want = frame.select(pl.when(inside).then(pl.date(m // 12, m % 12 + 1, 1)).alias("d"))["d"].to_list()
+    assert got == want
