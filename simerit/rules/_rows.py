@@ -156,10 +156,10 @@ class ByRow:
             assert ready is not None
             v = self._arranged(ready[c].to_numpy())
             if h in ("any", "sum"):
-                result = np.zeros(self.n, dtype=v.dtype)
+                result = np.zeros(self.n, dtype=np.int64)
                 if v.size:
-                    result[self.rows] = (np.maximum if h == "any" else np.add).reduceat(v, self._starts)
-                series = pl.Series(c, result.astype(bool) if h == "any" else result)
+                    result[self.rows] = self._segment_sums(v)
+                series = pl.Series(c, result > 0 if h == "any" else result)
                 out.append(series.set(pl.Series(absent), None))  # type: ignore[arg-type]
                 continue
             sentinel = sentinels[c]
@@ -181,6 +181,17 @@ class ByRow:
             out.append(series.cast(records[c].to_physical().dtype).cast(schema[c]))
         frame = pl.DataFrame(out)
         return frame if self.spread is None else frame[self.spread]
+
+    def _segment_sums(self, v: np.ndarray) -> np.ndarray:
+        """The sum of each segment of `v` (integers in row order: 0/1 flags or Int64 values), as
+        differences of one running sum (a reduceat pays per segment, and segments are short);
+        `np.add.reduceat` when the running sum could leave int64."""
+        if max(abs(int(v.max())), abs(int(v.min()))) * v.size >= 2**62:
+            return np.add.reduceat(v, self._starts)
+        running = np.cumsum(v, dtype=np.int64)
+        ends = running[np.r_[self._starts[1:], v.size] - 1]
+        ends[1:] -= ends[:-1].copy()
+        return ends
 
     def reduce_filled(self, columns: dict[str, tuple[np.ndarray, Literal["max", "min"], int]]) -> pl.DataFrame:
         """Per employee, the max / min of integer columns (one value per record) whose nulls the

@@ -105,6 +105,14 @@ def test_duplicate_employee_ids_each_get_the_facts():
     assert out.to_list() == [3, 1, 3, None]
 
 
+def test_sums_near_the_int64_limits_are_exact():
+    # A running sum over these would leave int64: the per-segment reduction is used instead.
+    big = 2**62
+    by_row = ByRow(np.array([0, 0, 1, 1]), 2)
+    assert by_row.reduce(pl.Series("v", [big, -big, big, 1]), "sum").to_list() == [0, big + 1]
+    assert by_row.reduce(pl.Series("v", [-(2**63), 0, 3, -3]), "sum").to_list() == [-(2**63), 0]
+
+
 def test_unsorted_rows_are_sorted_once():
     rows = np.array([2, 0, -1, 2, 1, 0])
     by_row = ByRow(rows, 4)
