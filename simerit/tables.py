@@ -437,10 +437,17 @@ def _competency_levels(
     keep = rows >= 0
     a_rows, a_ids = rows[keep], asesmen["id"].to_numpy()[keep]
     a_dates = asesmen["tanggal"].to_physical().to_numpy()[keep]
-    order = np.lexsort((a_ids, a_dates, a_rows))
-    last = order[np.r_[a_rows[order][1:] != a_rows[order][:-1], True]] if order.size else order
-    latest_ids = pl.Series(a_ids[last], dtype=asesmen.schema["id"])
-    owner = a_rows[last]
+    if a_ids.size and 0 <= a_ids.min() and a_ids.max() < 2**32 and -(2**30) <= a_dates.min() and a_dates.max() < 2**30:
+        # (tanggal, id) packed into one integer in the same order: the largest per employee, no sort.
+        packed = (a_dates.astype(np.int64) + 2**30) * 2**32 + a_ids.astype(np.int64)
+        by_row = ByRow(a_rows, n)
+        best = by_row.reduce(pl.Series(packed), "max").to_numpy()[by_row.rows]
+        owner, latest = by_row.rows, best % 2**32
+    else:
+        order = np.lexsort((a_ids, a_dates, a_rows))
+        last = order[np.r_[a_rows[order][1:] != a_rows[order][:-1], True]] if order.size else order
+        owner, latest = a_rows[last], a_ids[last]
+    latest_ids = pl.Series(latest, dtype=asesmen.schema["id"])
     # Levels of the latest assessments, with their employee's row number.
     pos = _positions(nilai["asesmen_id"], latest_ids)
     nilai = nilai.filter(pl.Series(pos >= 0))
