@@ -441,7 +441,7 @@ def _competency_levels(
         # (tanggal, id) packed into one integer in the same order: the largest per employee, no sort.
         packed = (a_dates.astype(np.int64) + 2**30) * 2**32 + a_ids.astype(np.int64)
         by_row = ByRow(a_rows, n)
-        best = by_row.reduce(pl.Series(packed), "max").to_numpy()[by_row.rows]
+        best = by_row.reduce(pl.Series(packed), "max").gather(pl.Series(by_row.rows)).to_numpy()  # no null there
         owner, latest = by_row.rows, best % 2**32
     else:
         order = np.lexsort((a_ids, a_dates, a_rows))

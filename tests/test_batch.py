@@ -51,6 +51,20 @@ def test_same_values_as_each_rule_on_the_text_frames(tables):
     assert sorted(result["duk_rank"].to_list()) == list(range(1, result.height + 1))
 
 
+def test_regular_tables_give_level_matrices_not_the_joins(tables):
+    # The fast path must hold for the generated world (the joins would give the same values, slowly).
+    from simerit.tables import CompetencyLevels, keyed_frames_and_levels
+
+    frames, competency = keyed_frames_and_levels(tables, AS_OF)
+    levels = competency.levels()
+    assert isinstance(levels, CompetencyLevels) and levels.rows.size > 0
+    assert frames.competency.is_empty()
+    # Each assessed employee's levels are those of the latest assessment (by date, then id).
+    asesmen = tables["riwayat_asesmen"].filter(pl.col("tanggal") <= AS_OF)
+    latest = asesmen.sort("tanggal", "id").group_by("pegawai_id").agg(pl.col("id").last())
+    assert levels.rows.size == latest.height
+
+
 def test_one_thread_and_two_give_the_same_frame(tables):
     assert all_rules(tables, AS_OF, threads=1).equals(all_rules(tables, AS_OF, threads=2))
     past = dt.date(2022, 6, 30)
