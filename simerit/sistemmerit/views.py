@@ -87,6 +87,8 @@ def fill_view(request: HttpRequest, pk: int) -> HttpResponse:
             invalid = set(getattr(exc, "error_dict", {}))
         else:
             messages.success(request, _("Jawaban disimpan."))
+            if request.POST.get("lanjut") == "saran":
+                return _refresh(request, assessment)
             if request.POST.get("lanjut") == "hasil":
                 return redirect(assessment)
             return redirect("sistemmerit:fill", pk=assessment.pk)
@@ -100,7 +102,11 @@ def fill_view(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(MANAGE_ROLES)
 @require_POST
 def refresh_view(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = selectors.assessment_get(user=request.user, pk=pk)
+    return _refresh(request, selectors.assessment_get(user=request.user, pk=pk))
+
+
+def _refresh(request: HttpRequest, assessment) -> HttpResponse:  # noqa: ANN001
+    """Compute the suggestions again, say what changed, back to the fill page."""
     try:
         changed = services.suggestions_refresh(acting_user=request.user, assessment=assessment)
     except ValidationError as exc:

@@ -245,3 +245,27 @@ def test_refresh_suggestions_of_a_draft(world, client):
     assessment.refresh_from_db()
     with pytest.raises(ValidationError, match="sudah final"):
         services.suggestions_refresh(acting_user=admin, assessment=assessment)
+
+
+def test_refresh_from_the_fill_page_saves_what_was_typed_first(world, client):
+    """The fill page's "Simpan dan perbarui saran sistem" submits the answers: they are saved, then
+    the suggestions are computed again (nothing typed is lost); an invalid answer stops both."""
+    from simerit.organisasi.models import StandarKompetensi
+    from simerit.referensi.models import Kompetensi
+
+    admin = world.users["admin"]
+    assessment = services.assessment_create(acting_user=admin, tahun=YEAR)
+    with acting_as(label="test"):
+        StandarKompetensi.objects.create(instansi=world.inst, jabatan=world.jab_dinkes, kompetensi=Kompetensi.objects.first(), level=3)
+    client.force_login(admin)
+    url = reverse("sistemmerit:fill", args=[assessment.pk])
+    bad = client.post(url, _post_all(assessment, **{"level_2.1": "7", "evidence_2.1": "SK 12/2025", "lanjut": "saran"}))
+    assert bad.status_code == 400 and "level harus 1, 2, 3 atau 4" in bad.content.decode()
+    assert assessment.answers.get(indicator="1.1").suggested_level == 1  # not refreshed
+    response = client.post(url, _post_all(assessment, **{"evidence_2.1": "SK 12/2025", "lanjut": "saran"}), follow=True)
+    assert response.redirect_chain[-1][0] == url
+    html = response.content.decode()
+    assert "Jawaban disimpan." in html and "saran berubah pada indikator 1.1" in html
+    answers = {a.indicator: a for a in assessment.answers.all()}
+    assert answers["2.1"].evidence == "SK 12/2025"  # what was typed is kept
+    assert (answers["1.1"].suggested_level, answers["1.1"].level) == (3, 3)
