@@ -262,7 +262,7 @@ class PendingCompetency:
 
     def result(self) -> CompetencyLevels | pl.DataFrame:
         try:
-            return self._future.result() if self._future else self._compute()
+            return self.levels()
         except _Irregular:
             return self._fallback()
 
@@ -395,14 +395,6 @@ class CompetencyLevels:
     actual: np.ndarray
     standard_present: np.ndarray
     actual_present: np.ndarray
-
-
-def _competency_rows(
-    ids: pl.Series, jabatan_ids: pl.Series, asesmen: pl.DataFrame, nilai: pl.DataFrame, standar: pl.DataFrame
-) -> pl.DataFrame:
-    """The competency frame of `_keyed_lazy` (the full join of the levels of each employee's
-    latest assessment with the standard of its jabatan): `id, kompetensi, standard, actual`."""
-    return _rows_of(_competency_levels(ids, jabatan_ids, asesmen, nilai, standar))
 
 
 def _rows_of(levels: CompetencyLevels) -> pl.DataFrame:

@@ -1,7 +1,7 @@
 """Writes of the self-assessment (decision 0090): create a year's assessment with the data-based
-suggestions, save the answers, refresh the suggestions of a draft, finalise. Each one checks role and instansi first, validates
-everything before writing, runs in one transaction and is audited (`AuditedModel` under
-`acting_as`). A final assessment is never changed."""
+suggestions, save the answers, refresh the suggestions of a draft, finalise. Each one checks role
+and instansi first, validates everything before writing, runs in one transaction and is audited
+(`AuditedModel` under `acting_as`). A final assessment is never changed."""
 
 from __future__ import annotations
 
@@ -125,7 +125,8 @@ def suggestions_refresh(*, acting_user: Any, assessment: SelfAssessment) -> list
     """Compute a draft's data-based suggestions again from the data as it is now (the data may have
     grown since the draft was made). An answer that still held the old suggestion (or nothing)
     takes the new one; a level the user chose against the suggestion is kept, so a note may now be
-    needed (finalising says so). Returns the codes of the indicators whose suggestion changed."""
+    needed (finalising says so). Returns the codes of the indicators whose suggestion changed, in
+    the instrument's order (the answers were created in it and are read by id)."""
     require_role_in_instansi(acting_user, MANAGE_ROLES, assessment.instansi_id)
     with transaction.atomic(), acting_as(acting_user):
         assessment = _lock_draft(assessment)
@@ -144,7 +145,7 @@ def suggestions_refresh(*, acting_user: Any, assessment: SelfAssessment) -> list
                 answer.level = new[0]
             answer.suggested_level, answer.suggestion, answer.suggestion_url = new
             answer.save()
-    return sorted(changed, key=lambda code: tuple(int(x) for x in code.split(".") if x.isdigit()))
+    return changed
 
 
 def assessment_finalise(*, acting_user: Any, assessment: SelfAssessment) -> SelfAssessment:
